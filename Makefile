@@ -1,0 +1,102 @@
+# Råderum. `make demo` serves a demo municipality; `make test` runs everything CI checks.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PO := locale/da/LC_MESSAGES/django.po
+PG_URL ?= postgres://raaderum:raaderum@127.0.0.1:5432/raaderum
+# Tests and checks never need a real secret; the demo runs with DEBUG on.
+export SECRET_KEY ?= test-and-demo-only-not-secret
+export DJANGO_SETTINGS_MODULE := raaderum.settings
+
+.PHONY: demo serve test check lint typecheck migrations-check messages-check messages \
+	test-sqlite test-postgres test-browser install static compilemessages postgres chromium \
+	lock benchmark screenshots clean
+
+demo: install static compilemessages
+	DEBUG=true $(MANAGE) migrate --noinput
+	DEBUG=true $(MANAGE) load_demo
+	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
+
+serve: install static compilemessages
+	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
+
+test: check test-sqlite test-postgres test-browser
+	@echo "make test: all checks passed"
+
+check: install static compilemessages lint typecheck migrations-check messages-check
+
+install: $(BIN)/.installed
+
+$(BIN)/.installed: requirements/dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements/dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# Front-end packages come from npm ci; their built files are copied, never committed.
+static: node_modules/.package-lock.json
+	rm -rf static/vendor
+	mkdir -p static/vendor/dkfds static/vendor/htmx
+	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/js node_modules/dkfds/dist/fonts \
+		node_modules/dkfds/dist/img static/vendor/dkfds/
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+
+compilemessages: install
+	command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+messages: install
+	$(MANAGE) makemessages -l da --add-location file --no-obsolete \
+		--ignore=node_modules --ignore=static/vendor --ignore=var
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: install
+	$(BIN)/mypy raaderum benchmarks
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+# Fails when a string in the code or templates is missing from the Danish catalogue.
+messages-check: install
+	mkdir -p var && cp $(PO) var/django.po.committed
+	$(MANAGE) makemessages -l da --add-location file --no-obsolete \
+		--ignore=node_modules --ignore=static/vendor --ignore=var -v 0
+	$(BIN)/python scripts/compare_po.py var/django.po.committed $(PO); \
+		status=$$?; cp var/django.po.committed $(PO); exit $$status
+
+test-sqlite: install static compilemessages
+	$(BIN)/pytest -m "not browser" -q
+
+postgres:
+	bash scripts/postgres.sh
+
+test-postgres: install static compilemessages postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -q
+
+chromium:
+	test -x /usr/bin/chromium || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+test-browser: install static compilemessages chromium
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q
+
+benchmark: install static compilemessages
+	$(BIN)/python benchmarks/catalog.py
+
+screenshots: install static compilemessages chromium
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/python scripts/screenshots.py
+
+# Re-pin: resolves pyproject.toml into the two lock files.
+lock: install
+	$(BIN)/python -m pip install -q uv==0.13.9
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -q -o requirements/production.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements/dev.txt
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor var

@@ -1,0 +1,128 @@
+"""Who may do what: the role × action table and one access helper per model.
+
+Views load every object through these helpers. An object of a municipality the user is not a
+member of answers 404 (its existence is not revealed); a member without the right answers 403.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from raaderum.organisation.models import Membership, Municipality, Role
+
+if TYPE_CHECKING:
+    from raaderum.organisation.models import User
+    from raaderum.proposals.models import Proposal
+    from raaderum.rounds.models import BudgetRound
+
+
+class Action(StrEnum):
+    VIEW_ROUND = "view_round"
+    MANAGE_ROUND = "manage_round"
+    VIEW_CATALOG = "view_catalog"  # the internal catalog, drafts included
+    CREATE_PROPOSAL = "create_proposal"
+    EDIT_ANY_PROPOSAL = "edit_any_proposal"
+    EDIT_OWN_PROPOSAL = "edit_own_proposal"  # as owner, director or contributor
+
+
+_ADMINISTRATION = {Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER, Role.CONTRIBUTOR, Role.READER}
+
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.VIEW_ROUND: frozenset(Role),
+    Action.MANAGE_ROUND: frozenset({Role.BUDGET_OFFICE}),
+    # Politicians see published catalogs only (the prioritisation issue); never drafts.
+    Action.VIEW_CATALOG: frozenset(_ADMINISTRATION),
+    Action.CREATE_PROPOSAL: frozenset({Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER}),
+    Action.EDIT_ANY_PROPOSAL: frozenset({Role.BUDGET_OFFICE}),
+    Action.EDIT_OWN_PROPOSAL: frozenset({Role.DIRECTOR, Role.OWNER, Role.CONTRIBUTOR}),
+}
+
+
+def role_may(role: str | None, action: Action) -> bool:
+    return role is not None and Role(role) in PERMISSIONS[action]
+
+
+def membership_for(user: User, municipality_id: int) -> Membership | None:
+    """The user's membership in a municipality, cached on the user object per request."""
+    if not user.is_authenticated:
+        return None
+    cache: dict[int, Membership | None] = user.__dict__.setdefault("_membership_cache", {})
+    if municipality_id not in cache:
+        cache[municipality_id] = (
+            Membership.objects.filter(user=user, municipality_id=municipality_id)
+            .select_related("municipality")
+            .first()
+        )
+    return cache[municipality_id]
+
+
+def role_in(user: User, municipality_id: int) -> str | None:
+    membership = membership_for(user, municipality_id)
+    return membership.role if membership else None
+
+
+def require(user: User, municipality_id: int, action: Action) -> Membership:
+    """404 for non-members, 403 for members without the right."""
+    membership = membership_for(user, municipality_id)
+    if membership is None:
+        raise Http404(_("Not found"))
+    if not role_may(membership.role, action):
+        raise PermissionDenied(_("Your role does not allow this."))
+    return membership
+
+
+def municipalities_for(user: User) -> list[Municipality]:
+    return [m.municipality for m in Membership.objects.for_user(user).order_by("municipality")]
+
+
+def get_municipality(user: User, slug: str, action: Action) -> Municipality:
+    municipality = Municipality.objects.filter(slug=slug).first()
+    if municipality is None:
+        raise Http404(_("Not found"))
+    require(user, municipality.pk, action)
+    return municipality
+
+
+def get_round(user: User, public_id: object, action: Action = Action.VIEW_ROUND) -> BudgetRound:
+    from raaderum.rounds.models import BudgetRound
+
+    budget_round = (
+        BudgetRound.objects.select_related("municipality").filter(public_id=public_id).first()
+    )
+    if budget_round is None:
+        raise Http404(_("Not found"))
+    require(user, budget_round.municipality_id, action)
+    return budget_round
+
+
+def may_edit_proposal(user: User, proposal: Proposal) -> bool:
+    role = role_in(user, proposal.round.municipality_id)
+    if role_may(role, Action.EDIT_ANY_PROPOSAL):
+        return True
+    if not role_may(role, Action.EDIT_OWN_PROPOSAL):
+        return False
+    return user.pk in (proposal.owner_id, proposal.director_id) or (
+        proposal.contributors.filter(pk=user.pk).exists()
+    )
+
+
+def get_proposal(user: User, public_id: object, *, edit: bool = False) -> Proposal:
+    from raaderum.proposals.models import Proposal
+
+    proposal = (
+        Proposal.objects.select_related("round__municipality", "committee", "owner", "director")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if proposal is None:
+        raise Http404(_("Not found"))
+    require(user, proposal.round.municipality_id, Action.VIEW_CATALOG)
+    if edit and not may_edit_proposal(user, proposal):
+        raise PermissionDenied(_("Only the proposal's owner, director, contributors and the "
+                                 "budget office may change it."))
+    return proposal

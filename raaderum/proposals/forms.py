@@ -1,0 +1,250 @@
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+
+from raaderum.lib import money
+from raaderum.lib.forms import UNIT_CHOICES, amount_error_message
+from raaderum.organisation.models import Committee, Role, ServiceArea, User
+from raaderum.proposals import calculation
+from raaderum.proposals.models import Proposal, ProposalStatus
+
+TEXT_FIELDS = [
+    "summary",
+    "description",
+    "consequences_service",
+    "consequences_citizens",
+    "consequences_staff",
+    "risks",
+    "calculation_basis",
+    "assumptions",
+]
+
+
+class ProposalForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "title",
+            "committee",
+            "type",
+            "type_rationale",
+            "owner",
+            "director",
+            "contributors",
+            *TEXT_FIELDS,
+            "status",
+        ]
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in TEXT_FIELDS},
+            "type_rationale": forms.Textarea(attrs={"rows": 2}),
+            "contributors": forms.SelectMultiple(attrs={"size": 5}),
+        }
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        members = User.objects.filter(memberships__municipality=municipality).order_by(
+            "first_name", "last_name", "username"
+        )
+        self.fields["committee"].queryset = Committee.objects.filter(municipality=municipality)
+        self.fields["owner"].queryset = members
+        self.fields["director"].queryset = members.filter(memberships__role=Role.DIRECTOR)
+        self.fields["contributors"].queryset = members
+        self.fields["contributors"].required = False
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.instance.pk and cleaned.get("status") == ProposalStatus.READY:
+            if self.instance.is_cross_cutting() and not cleaned.get("director"):
+                self.add_error(
+                    "director",
+                    _("The proposal has effects under several committees: choose the director "
+                      "who owns it before marking it ready."),
+                )
+        if not self.instance.pk and cleaned.get("status") == ProposalStatus.READY:
+            self.add_error("status", _("Enter the effects before marking the proposal ready."))
+        return cleaned
+
+    def model_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+@dataclass
+class GridRow:
+    index: int
+    area_id: int | None
+    values: dict[int, str]
+    errors: dict[int, str] = field(default_factory=dict)
+    area_error: str = ""
+
+
+class EffectGrid:
+    """The effects of one proposal as one grid: service areas × years, all or nothing.
+
+    Not a Django form because its fields depend on the rows typed; it keeps every typed value
+    and puts each error at its cell.
+    """
+
+    EXTRA_ROWS = 3
+
+    def __init__(
+        self,
+        proposal: Proposal,
+        areas: Sequence[ServiceArea],
+        data: Mapping[str, str] | None = None,
+    ) -> None:
+        self.proposal = proposal
+        self.areas = list(areas)
+        self.years = proposal.round.years
+        self.data = data
+        self.unit = "tkr"
+        self.rows: list[GridRow] = []
+        self.fte_values: dict[int, str] = {}
+        self.fte_errors: dict[int, str] = {}
+        self.non_field_errors: list[str] = []
+        self.amounts: dict[tuple[int, int], int] = {}
+        self.fte: dict[int, Decimal] = {}
+        if data is None:
+            self._from_proposal()
+        else:
+            self._from_data(data)
+
+    @property
+    def version(self) -> int:
+        if self.data is not None:
+            try:
+                return int(self.data.get("version", ""))
+            except ValueError:
+                return -1
+        return self.proposal.version
+
+    def _from_proposal(self) -> None:
+        grid = self.proposal.effect_grid()
+        order = {area.pk: i for i, area in enumerate(self.areas)}
+        for area_id in sorted(grid, key=lambda pk: order.get(pk, len(order))):
+            self.rows.append(
+                GridRow(
+                    index=len(self.rows),
+                    area_id=area_id,
+                    values={
+                        year: money.tkr_input_value(grid[area_id].get(year), self.unit)
+                        for year in self.years
+                    },
+                )
+            )
+        self._add_blank_rows(self.EXTRA_ROWS)
+        fte = self.proposal.fte_by_year()
+        self.fte_values = {
+            year: (money.format_number(fte[year], 2).replace("−", "-") if year in fte else "")
+            for year in self.years
+        }
+
+    def _add_blank_rows(self, count: int) -> None:
+        for _i in range(count):
+            self.rows.append(
+                GridRow(index=len(self.rows), area_id=None, values=dict.fromkeys(self.years, ""))
+            )
+
+    def _from_data(self, data: Mapping[str, str]) -> None:
+        unit = data.get("unit", "tkr")
+        self.unit = unit if unit in money.UNITS else "tkr"
+        try:
+            row_count = min(int(data.get("rows", "0")), 200)
+        except ValueError:
+            row_count = 0
+        for index in range(row_count):
+            raw_area = data.get(f"area-{index}", "")
+            self.rows.append(
+                GridRow(
+                    index=index,
+                    area_id=int(raw_area) if raw_area.isdigit() else None,
+                    values={year: data.get(f"amount-{index}-{year}", "") for year in self.years},
+                )
+            )
+            if raw_area and not raw_area.isdigit():
+                self.rows[-1].area_error = _g("Choose a service area from the list.")
+        self.fte_values = {year: data.get(f"fte-{year}", "") for year in self.years}
+
+    def add_row(self) -> None:
+        self._add_blank_rows(1)
+
+    def is_valid(self) -> bool:
+        assert self.data is not None, "only a submitted grid can be validated"
+        allowed = {area.pk for area in self.areas}
+        seen: set[int] = set()
+        valid = True
+        for row in self.rows:
+            if row.area_error:
+                valid = False
+                continue
+            typed = any(value.strip() for value in row.values.values())
+            if row.area_id is None:
+                if typed:
+                    row.area_error = _g("Choose the service area these amounts belong to.")
+                    valid = False
+                continue
+            if row.area_id not in allowed:
+                row.area_error = _g("Choose a service area of this municipality.")
+                valid = False
+                continue
+            if row.area_id in seen:
+                row.area_error = _g("This service area is already in the grid: use one row.")
+                valid = False
+                continue
+            seen.add(row.area_id)
+            for year in self.years:
+                try:
+                    amount = money.parse_amount(row.values[year], self.unit, allow_empty=True)
+                except money.AmountError as error:
+                    row.errors[year] = amount_error_message(error)
+                    valid = False
+                    continue
+                if amount:
+                    self.amounts[(row.area_id, year)] = amount
+        for year in self.years:
+            try:
+                value = money.parse_decimal(self.fte_values[year], max_decimals=2)
+            except money.AmountError:
+                self.fte_errors[year] = _g("Write FTE as a number with at most two decimals.")
+                valid = False
+                continue
+            if value:
+                self.fte[year] = value
+        if valid and self.proposal.status == ProposalStatus.READY and not self.proposal.director_id:
+            committees = {area.committee_id for area in self.areas if area.pk in seen}
+            if calculation.is_cross_cutting(committees):
+                self.non_field_errors.append(
+                    _g("These effects span several committees, so the proposal needs a "
+                       "director. Choose one on the proposal, or mark it as a draft first.")
+                )
+                valid = False
+        return valid
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(
+            self.non_field_errors
+            or self.fte_errors
+            or any(row.errors or row.area_error for row in self.rows)
+        )
+
+    def unit_choices(self) -> list[tuple[str, str]]:
+        return [(value, str(label)) for value, label in UNIT_CHOICES]
+
+    def column_totals(self) -> dict[int, int]:
+        """Totals of the saved effects per year (signed as stored)."""
+        totals = dict.fromkeys(self.years, 0)
+        for effect in self.proposal.effects.all():
+            totals[effect.year] += effect.amount
+        return totals

@@ -1,0 +1,237 @@
+"""Costed proposals and their yearly effects per service area.
+
+Effects are stored signed as in the accounts: negative frees money, positive costs money.
+A proposal's råderum in a year is minus the sum of its effects that year.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from raaderum.organisation.models import Committee, ServiceArea
+from raaderum.proposals import calculation
+from raaderum.rounds.models import YEAR_VALIDATORS, BudgetRound
+
+
+class ProposalType(models.TextChoices):
+    SAVING = "saving", _("Saving")
+    EFFICIENCY = "efficiency", _("Efficiency")
+    INVESTMENT = "investment", _("Investment")
+    EXPANSION = "expansion", _("Expansion")
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    READY = "ready", _("Ready")
+
+
+class ProposalQuerySet(models.QuerySet["Proposal"]):
+    def for_catalog(self) -> ProposalQuerySet:
+        """Everything the catalog shows, in a fixed number of queries."""
+        return self.select_related("round", "committee", "owner", "director").prefetch_related(
+            models.Prefetch(
+                "effects",
+                queryset=Effect.objects.select_related("service_area__committee"),
+            )
+        )
+
+
+class Proposal(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    round = models.ForeignKey(
+        BudgetRound,
+        on_delete=models.CASCADE,
+        related_name="proposals",
+        verbose_name=_("budget round"),
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        verbose_name=_("committee"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"), editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    type = models.CharField(_("type"), max_length=20, choices=ProposalType.choices)
+    type_rationale = models.TextField(
+        _("why this type"),
+        blank=True,
+        help_text=_("E.g. why this is an efficiency (same service) and not a saving."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="owned_proposals",
+        verbose_name=_("owner"),
+    )
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="directed_proposals",
+        verbose_name=_("director"),
+        help_text=_("Required when the effects span more than one committee."),
+    )
+    contributors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="contributed_proposals",
+        verbose_name=_("contributors"),
+    )
+    summary = models.TextField(
+        _("summary in plain language"),
+        blank=True,
+        help_text=_("What changes for citizens and staff, in short sentences without jargon."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    consequences_service = models.TextField(_("consequences for the service"), blank=True)
+    consequences_citizens = models.TextField(_("consequences for citizens"), blank=True)
+    consequences_staff = models.TextField(_("consequences for staff"), blank=True)
+    risks = models.TextField(_("risks"), blank=True)
+    calculation_basis = models.TextField(_("calculation basis"), blank=True)
+    assumptions = models.TextField(_("assumptions"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["round", "committee__position", "committee__name", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "committee", "number"], name="proposal_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def code(self) -> str:
+        return f"{self.committee.code}-{self.number:02d}"
+
+    # The methods below read the prefetched effects (see ProposalQuerySet.for_catalog).
+
+    def headroom_by_year(self) -> dict[int, int]:
+        return calculation.headroom_by_year(
+            ((e.year, e.amount) for e in self.effects.all()), self.round.years
+        )
+
+    def effect_committee_ids(self) -> set[int]:
+        return {e.service_area.committee_id for e in self.effects.all()}
+
+    def is_cross_cutting(self) -> bool:
+        return calculation.is_cross_cutting(self.effect_committee_ids())
+
+    def warnings(self) -> list[str]:
+        return calculation.warnings(
+            self.type,
+            self.headroom_by_year(),
+            has_director=self.director_id is not None,
+            committee_ids=self.effect_committee_ids(),
+        )
+
+    def warning_texts(self) -> list[str]:
+        return [str(calculation.WARNING_TEXTS[code]) for code in self.warnings()]
+
+    def effect_grid(self) -> dict[int, dict[int, int]]:
+        """service area id -> year -> amount."""
+        grid: dict[int, dict[int, int]] = defaultdict(dict)
+        for effect in self.effects.all():
+            grid[effect.service_area_id][effect.year] = effect.amount
+        return dict(grid)
+
+    def text_sections(self) -> list[tuple[str, str]]:
+        """The written parts that have content, with their labels, in reading order."""
+        names = [
+            "type_rationale",
+            "description",
+            "consequences_service",
+            "consequences_citizens",
+            "consequences_staff",
+            "risks",
+            "calculation_basis",
+            "assumptions",
+        ]
+        return [
+            (str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
+            for name in names
+            if getattr(self, name).strip()
+        ]
+
+    def fte_by_year(self) -> dict[int, Decimal]:
+        return {s.year: s.fte for s in self.staff_effects.all()}
+
+
+class Effect(models.Model):
+    """The change to one service area's net operating budget in one year, whole kroner."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="effects", verbose_name=_("proposal")
+    )
+    service_area = models.ForeignKey(
+        ServiceArea,
+        on_delete=models.PROTECT,
+        related_name="effects",
+        verbose_name=_("service area"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    amount = models.BigIntegerField(_("amount (kr.)"))
+
+    class Meta:
+        verbose_name = _("effect")
+        verbose_name_plural = _("effects")
+        ordering = ["proposal", "service_area", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "service_area", "year"], name="one_effect_per_area_and_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal.code} {self.service_area} {self.year}: {self.amount}"
+
+
+class StaffEffect(models.Model):
+    """Change in staff, in full-time equivalents, in one year (negative = fewer)."""
+
+    proposal = models.ForeignKey(
+        Proposal,
+        on_delete=models.CASCADE,
+        related_name="staff_effects",
+        verbose_name=_("proposal"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    fte = models.DecimalField(_("FTE"), max_digits=8, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("staff effect")
+        verbose_name_plural = _("staff effects")
+        ordering = ["proposal", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "year"], name="one_fte_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal.code} {self.year}: {self.fte}"

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from raaderum.lib.forms import AmountField
+from raaderum.rounds.models import BudgetRound
+
+
+class RoundForm(forms.ModelForm):
+    """A round's name, period and target. Amounts are typed in 1,000 kr."""
+
+    target_amount = AmountField(
+        unit="tkr",
+        label=_("Target (1,000 kr.)"),
+        help_text=_("E.g. 30.000 for 30 mio. kr. a year from the full-effect year."),
+    )
+
+    class Meta:
+        model = BudgetRound
+        fields = [
+            "name",
+            "budget_year",
+            "price_level_year",
+            "target_amount",
+            "full_effect_year",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.municipality = municipality
+        self.year_fields: list[tuple[int, str]] = []
+        if self.instance.pk:
+            # Optional targets per year, for a round that phases its target in.
+            explicit = self.instance.explicit_targets()
+            for offset, year in enumerate(self.instance.years):
+                name = f"year_target_{offset}"
+                self.fields[name] = AmountField(
+                    unit="tkr",
+                    required=False,
+                    label=_("Target %(year)s (1,000 kr.)") % {"year": year},
+                    initial=explicit.get(year),
+                )
+                self.year_fields.append((year, name))
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"]
+        others = BudgetRound.objects.filter(
+            municipality=self.instance.municipality, name__iexact=name
+        ).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(
+                _("The municipality already has a round with this name."), code="unique"
+            )
+        return name
+
+    def clean_target_amount(self) -> int:
+        value = self.cleaned_data["target_amount"]
+        if value is None:
+            raise forms.ValidationError(_("Enter the target."), code="required")
+        if value < 0:
+            raise forms.ValidationError(
+                _("Write the target as a positive amount: the headroom the round must free."),
+                code="negative",
+            )
+        return int(value)
+
+    def year_targets(self) -> dict[int, int]:
+        """The explicit per-year targets typed, keyed by the round's (possibly new) years."""
+        budget_year = self.cleaned_data["budget_year"]
+        targets = {}
+        for offset, (_old_year, name) in enumerate(self.year_fields):
+            value = self.cleaned_data.get(name)
+            if value is not None:
+                targets[budget_year + offset] = value
+        return targets
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        budget_year = cleaned.get("budget_year")
+        if self.instance.pk and budget_year and budget_year != self.instance.budget_year:
+            # Effects are entered per year of the period; moving the period would orphan them.
+            from raaderum.proposals.models import Effect
+
+            new_years = [budget_year + offset for offset in range(4)]
+            orphans = (
+                Effect.objects.filter(proposal__round=self.instance)
+                .exclude(year__in=new_years)
+                .values("proposal")
+                .distinct()
+                .count()
+            )
+            if orphans:
+                self.add_error(
+                    "budget_year",
+                    _("The period cannot move: %(count)s proposals have effects in years "
+                      "outside the new period.")
+                    % {"count": orphans},
+                )
+        for _year, name in self.year_fields:
+            value = cleaned.get(name)
+            if value is not None and value < 0:
+                self.add_error(name, _("Write the target as a positive amount."))
+        return cleaned

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from raaderum import access
+from raaderum.access import Action
+from raaderum.organisation.models import Membership
+from raaderum.proposals.catalog import build_catalog
+from raaderum.proposals.models import ProposalStatus
+from raaderum.rounds.actions import do_save_round
+from raaderum.rounds.forms import RoundForm
+from raaderum.rounds.models import BudgetRound
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    memberships = list(Membership.objects.for_user(request.user).order_by("municipality__name"))
+    rounds = BudgetRound.objects.filter(
+        municipality__in=[m.municipality for m in memberships]
+    ).select_related("municipality")
+    by_municipality = [
+        {
+            "membership": m,
+            "rounds": [r for r in rounds if r.municipality_id == m.municipality_id],
+            "may_manage": access.role_may(m.role, Action.MANAGE_ROUND),
+        }
+        for m in memberships
+    ]
+    return render(request, "rounds/home.html", {"by_municipality": by_municipality})
+
+
+@login_required
+@require_GET
+def round_detail(request: HttpRequest, round_id: str) -> HttpResponse:
+    budget_round = access.get_round(request.user, round_id)
+    role = access.role_in(request.user, budget_round.municipality_id)
+    may_see_catalog = access.role_may(role, Action.VIEW_CATALOG)
+    catalog = None
+    counts = {}
+    if may_see_catalog:
+        proposals = list(budget_round.proposals.for_catalog())
+        catalog = build_catalog(budget_round, proposals)
+        counts = {
+            "draft": sum(p.status == ProposalStatus.DRAFT for p in proposals),
+            "ready": sum(p.status == ProposalStatus.READY for p in proposals),
+            "warnings": sum(bool(row.warnings) for g in catalog.groups for row in g.rows),
+        }
+    return render(
+        request,
+        "rounds/round_detail.html",
+        {
+            "round": budget_round,
+            "municipality": budget_round.municipality,
+            "target": budget_round.target_by_year(),
+            "catalog": catalog,
+            "counts": counts,
+            "may_see_catalog": may_see_catalog,
+            "may_manage": access.role_may(role, Action.MANAGE_ROUND),
+            "may_create": access.role_may(role, Action.CREATE_PROPOSAL),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest, municipality_slug: str) -> HttpResponse:
+    municipality = access.get_municipality(request.user, municipality_slug, Action.MANAGE_ROUND)
+    form = RoundForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        budget_round = do_save_round(form, user=request.user)
+        messages.success(request, _("The round was created."))
+        return redirect("round_detail", round_id=budget_round.public_id)
+    return render(
+        request,
+        "rounds/round_form.html",
+        {"form": form, "municipality": municipality, "round": None},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_edit(request: HttpRequest, round_id: str) -> HttpResponse:
+    budget_round = access.get_round(request.user, round_id, Action.MANAGE_ROUND)
+    form = RoundForm(
+        request.POST or None, instance=budget_round, municipality=budget_round.municipality
+    )
+    if request.method == "POST" and form.is_valid():
+        do_save_round(form, user=request.user)
+        messages.success(request, _("The round was saved."))
+        return redirect("round_detail", round_id=budget_round.public_id)
+    return render(
+        request,
+        "rounds/round_form.html",
+        {"form": form, "municipality": budget_round.municipality, "round": budget_round},
+    )
