@@ -23,26 +23,14 @@ INVESTMENT_WITHOUT_OUTLAY = "investment_without_outlay"
 INVESTMENT_NO_PAYBACK = "investment_no_payback"
 CROSS_CUTTING_WITHOUT_DIRECTOR = "cross_cutting_without_director"
 
-WARNING_TEXTS = {
-    NO_EFFECTS: "Forslaget har ingen økonomisk effekt i perioden. Skriv beløbene for hvert år.",
-    EXPANSION_FREES_MONEY: (
-        "Forslaget er en budgetudvidelse, men frigør penge. "
-        "Tjek fortegnet: negative beløb frigør penge."
-    ),
-    SAVING_COSTS_MONEY: (
-        "Forslaget er en besparelse eller effektivisering, men koster penge. "
-        "Tjek fortegnet: negative beløb frigør penge."
-    ),
-    INVESTMENT_WITHOUT_OUTLAY: (
-        "Forslaget er en investering, men koster ikke penge i noget år. Tjek typen eller beløbene."
-    ),
-    INVESTMENT_NO_PAYBACK: (
-        "Investeringen tjener sig ikke hjem: den frigør ikke penge i periodens sidste år."
-    ),
-    CROSS_CUTTING_WITHOUT_DIRECTOR: (
-        "Forslaget går på tværs af flere udvalg. Det skal have en direktør som ejer."
-    ),
-}
+ALL_WARNINGS = (
+    NO_EFFECTS,
+    EXPANSION_FREES_MONEY,
+    SAVING_COSTS_MONEY,
+    INVESTMENT_WITHOUT_OUTLAY,
+    INVESTMENT_NO_PAYBACK,
+    CROSS_CUTTING_WITHOUT_DIRECTOR,
+)
 
 
 def _check_amount(amount: int) -> None:

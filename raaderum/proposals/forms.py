@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from raaderum.lib import money
@@ -173,7 +173,7 @@ class EffectGrid:
                 )
             )
             if raw_area and not raw_area.isdigit():
-                self.rows[-1].area_error = _g("Choose a service area from the list.")
+                self.rows[-1].area_error = gettext("Choose a service area from the list.")
         self.fte_values = {year: data.get(f"fte-{year}", "") for year in self.years}
 
     def add_row(self) -> None:
@@ -191,15 +191,15 @@ class EffectGrid:
             typed = any(value.strip() for value in row.values.values())
             if row.area_id is None:
                 if typed:
-                    row.area_error = _g("Choose the service area these amounts belong to.")
+                    row.area_error = gettext("Choose the service area these amounts belong to.")
                     valid = False
                 continue
             if row.area_id not in allowed:
-                row.area_error = _g("Choose a service area of this municipality.")
+                row.area_error = gettext("Choose a service area of this municipality.")
                 valid = False
                 continue
             if row.area_id in seen:
-                row.area_error = _g("This service area is already in the grid: use one row.")
+                row.area_error = gettext("This service area is already in the grid: use one row.")
                 valid = False
                 continue
             seen.add(row.area_id)
@@ -216,7 +216,7 @@ class EffectGrid:
             try:
                 value = money.parse_decimal(self.fte_values[year], max_decimals=2)
             except money.AmountError:
-                self.fte_errors[year] = _g("Write FTE as a number with at most two decimals.")
+                self.fte_errors[year] = gettext("Write FTE as a number with at most two decimals.")
                 valid = False
                 continue
             if value:
@@ -225,7 +225,7 @@ class EffectGrid:
             committees = {area.committee_id for area in self.areas if area.pk in seen}
             if calculation.is_cross_cutting(committees):
                 self.non_field_errors.append(
-                    _g("These effects span several committees, so the proposal needs a "
+                    gettext("These effects span several committees, so the proposal needs a "
                        "director. Choose one on the proposal, or mark it as a draft first.")
                 )
                 valid = False

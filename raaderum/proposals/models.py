@@ -19,6 +19,32 @@ from raaderum.proposals import calculation
 from raaderum.rounds.models import YEAR_VALIDATORS, BudgetRound
 
 
+# What each of calculation.warnings() means, for the person who must act on it.
+WARNING_MESSAGES = {
+    calculation.NO_EFFECTS: _(
+        "The proposal has no economic effect in the period. Enter the amounts for each year."
+    ),
+    calculation.EXPANSION_FREES_MONEY: _(
+        "The proposal is an expansion but frees money. Check the sign: negative amounts free "
+        "money."
+    ),
+    calculation.SAVING_COSTS_MONEY: _(
+        "The proposal is a saving or an efficiency but costs money. Check the sign: negative "
+        "amounts free money."
+    ),
+    calculation.INVESTMENT_WITHOUT_OUTLAY: _(
+        "The proposal is an investment but costs nothing in any year. Check the type or the "
+        "amounts."
+    ),
+    calculation.INVESTMENT_NO_PAYBACK: _(
+        "The investment does not pay back: it frees no money in the last year of the period."
+    ),
+    calculation.CROSS_CUTTING_WITHOUT_DIRECTOR: _(
+        "The proposal spans several committees. It must have a director as owner."
+    ),
+}
+
+
 class ProposalType(models.TextChoices):
     SAVING = "saving", _("Saving")
     EFFICIENCY = "efficiency", _("Efficiency")
@@ -153,7 +179,7 @@ class Proposal(models.Model):
         )
 
     def warning_texts(self) -> list[str]:
-        return [str(calculation.WARNING_TEXTS[code]) for code in self.warnings()]
+        return [str(WARNING_MESSAGES[code]) for code in self.warnings()]
 
     def effect_grid(self) -> dict[int, dict[int, int]]:
         """service area id -> year -> amount."""

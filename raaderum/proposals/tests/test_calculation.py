@@ -9,7 +9,6 @@ from raaderum.proposals.calculation import (
     INVESTMENT_WITHOUT_OUTLAY,
     NO_EFFECTS,
     SAVING_COSTS_MONEY,
-    WARNING_TEXTS,
     CatalogItem,
     Payback,
     YearStatus,
@@ -268,21 +267,6 @@ def test_warnings(
 def test_warnings_reject_unknown_type() -> None:
     with pytest.raises(ValueError, match="besparelse"):
         warnings("besparelse", by_year(1, 1, 1, 1), has_director=True, committee_ids=[])
-
-
-def test_every_warning_has_danish_text() -> None:
-    assert set(WARNING_TEXTS) == {
-        NO_EFFECTS,
-        EXPANSION_FREES_MONEY,
-        SAVING_COSTS_MONEY,
-        INVESTMENT_WITHOUT_OUTLAY,
-        INVESTMENT_NO_PAYBACK,
-        CROSS_CUTTING_WITHOUT_DIRECTOR,
-    }
-    assert WARNING_TEXTS[EXPANSION_FREES_MONEY] == (
-        "Forslaget er en budgetudvidelse, men frigør penge. "
-        "Tjek fortegnet: negative beløb frigør penge."
-    )
 
 
 def test_catalog_totals_by_group_in_order_of_appearance() -> None:

@@ -1,0 +1,188 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from raaderum.proposals.models import Effect, ProposalStatus
+from raaderum.test import create_proposal
+
+
+@pytest.fixture
+def proposal(world):
+    return create_proposal(
+        world.round,
+        world.children,
+        world.owner,
+        effects={(world.schools, 2027): -100_000},
+    )
+
+
+def url(proposal):
+    return reverse("proposal_effects", args=[proposal.public_id])
+
+
+def grid_post(proposal, rows, unit="tkr", version=None, fte=None):
+    """rows: list of (area or None or raw string, {year: text})."""
+    data = {"unit": unit, "rows": str(len(rows)), "version": str(version or proposal.version)}
+    for i, (area, values) in enumerate(rows):
+        data[f"area-{i}"] = "" if area is None else str(getattr(area, "pk", area))
+        for year in range(2027, 2031):
+            data[f"amount-{i}-{year}"] = values.get(year, "")
+    for year in range(2027, 2031):
+        data[f"fte-{year}"] = (fte or {}).get(year, "")
+    return data
+
+
+def saved(proposal):
+    return {
+        (e.service_area.name, e.year): e.amount
+        for e in Effect.objects.filter(proposal=proposal).select_related("service_area")
+    }
+
+
+def test_it_saves_a_grid_in_tkr_the_danish_way(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(
+        proposal,
+        [
+            (world.schools, {2027: "−1.500", 2028: "-3.000,5", 2029: "-3000", 2030: " -3.000 "}),
+            (world.elderly, {2027: "250", 2028: "", 2029: "0", 2030: "1.234,567"}),
+            (None, {}),
+        ],
+        fte={2028: "-2,5", 2029: "−4"},
+    )
+    response = client.post(url(proposal), data)
+    assert response.status_code == 302
+    assert saved(proposal) == {
+        ("Folkeskoler", 2027): -1_500_000,
+        ("Folkeskoler", 2028): -3_000_500,
+        ("Folkeskoler", 2029): -3_000_000,
+        ("Folkeskoler", 2030): -3_000_000,
+        ("Ældreområdet", 2027): 250_000,
+        ("Ældreområdet", 2030): 1_234_567,
+    }
+    proposal.refresh_from_db()
+    assert proposal.fte_by_year() == {2028: Decimal("-2.50"), 2029: Decimal("-4.00")}
+    assert proposal.version == 3
+
+
+def test_it_saves_in_kroner_when_chosen(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.daycare, {2029: "-1.234.567"})], unit="kr")
+    assert client.post(url(proposal), data).status_code == 302
+    assert saved(proposal) == {("Dagtilbud", 2029): -1_234_567}
+
+
+def test_a_bad_cell_is_marked_and_nothing_is_saved(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(
+        proposal,
+        [
+            (world.schools, {2027: "-1.500", 2028: "abc", 2029: "1.5"}),
+            (world.daycare, {2030: "-0,0001"}),
+        ],
+    )
+    response = client.post(url(proposal), data)
+    assert response.status_code == 422
+    assert saved(proposal) == {("Folkeskoler", 2027): -100_000}
+    html = response.content.decode()
+    assert 'id="amount-0-2028-error"' in html
+    assert "Skriv beløbet som et tal" in html
+    assert 'id="amount-0-2029-error"' in html and "Brug komma som decimaltegn" in html
+    assert 'id="amount-1-2030-error"' in html and "hele kroner" in html
+    assert 'aria-invalid="true" aria-describedby="amount-0-2028-error"' in html
+    # What was typed is kept, even the bad values.
+    assert 'value="abc"' in html and 'value="-1.500"' in html
+
+
+def test_it_refuses_a_service_area_of_another_municipality(client, world, proposal):
+    client.force_login(world.owner)
+    response = client.post(url(proposal), grid_post(proposal, [(world.other_area, {2027: "-5"})]))
+    assert response.status_code == 422
+    assert "Vælg et fagområde i denne kommune" in response.content.decode()
+    assert saved(proposal) == {("Folkeskoler", 2027): -100_000}
+
+
+def test_it_ignores_years_outside_the_period(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.schools, {2028: "-1"})])
+    data["amount-0-2031"] = "-999"
+    assert client.post(url(proposal), data).status_code == 302
+    assert saved(proposal) == {("Folkeskoler", 2028): -1_000}
+
+
+def test_amounts_without_an_area_and_duplicate_areas_are_errors(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(
+        proposal,
+        [(None, {2027: "-5"}), (world.schools, {2027: "-1"}), (world.schools, {2028: "-1"})],
+    )
+    html = client.post(url(proposal), data).content.decode()
+    assert "Vælg det fagområde, beløbene hører til" in html
+    assert "Fagområdet står allerede i tabellen" in html
+
+
+def test_a_stale_grid_is_refused_and_keeps_what_was_typed(client, world, proposal):
+    client.force_login(world.owner)
+    stale = grid_post(proposal, [(world.schools, {2027: "-7"})])
+    client.post(url(proposal), grid_post(proposal, [(world.schools, {2027: "-9"})]))
+    response = client.post(url(proposal), stale)
+    assert response.status_code == 409
+    assert saved(proposal) == {("Folkeskoler", 2027): -9_000}
+    html = response.content.decode()
+    assert "gemt en nyere udgave" in html
+    assert 'value="-7"' in html
+    # Saving again after seeing the warning is a deliberate overwrite and works.
+    proposal.refresh_from_db()
+    again = grid_post(proposal, [(world.schools, {2027: "-7"})])
+    assert client.post(url(proposal), again).status_code == 302
+    assert saved(proposal) == {("Folkeskoler", 2027): -7_000}
+
+
+def test_a_ready_proposal_cannot_become_cross_cutting_without_a_director(client, world, proposal):
+    proposal.status = ProposalStatus.READY
+    proposal.save()
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.schools, {2027: "-1"}), (world.elderly, {2027: "-1"})])
+    response = client.post(url(proposal), data)
+    assert response.status_code == 422
+    assert "direktør" in response.content.decode()
+
+
+def test_add_row_without_javascript_keeps_the_typed_values(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.schools, {2027: "-12"})])
+    data["add_row"] = "1"
+    response = client.post(url(proposal), data)
+    assert response.status_code == 200
+    assert len(response.context["grid"].rows) == 2
+    assert 'value="-12"' in response.content.decode()
+    assert saved(proposal) == {("Folkeskoler", 2027): -100_000}
+
+
+def test_add_row_with_htmx_returns_one_row(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.schools, {2027: "-12"})])
+    data["add_row"] = "1"
+    response = client.post(url(proposal), data, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.count('class="grid-row"') == 1
+    assert 'name="area-1"' in html
+
+
+@pytest.mark.parametrize("persona", ["politician", "reader", "contributor"])
+def test_who_may_not_edit_gets_403(client, world, proposal, persona):
+    client.force_login(getattr(world, persona))
+    assert client.get(url(proposal)).status_code == 403
+
+
+def test_a_contributor_added_to_the_proposal_may_edit(client, world, proposal):
+    proposal.contributors.add(world.contributor)
+    client.force_login(world.contributor)
+    assert client.get(url(proposal)).status_code == 200
+
+
+def test_another_municipality_gets_404(client, world, proposal):
+    client.force_login(world.outsider)
+    assert client.get(url(proposal)).status_code == 404
+    assert client.post(url(proposal), grid_post(proposal, [])).status_code == 404
