@@ -60,6 +60,9 @@ class ProposalForm(forms.ModelForm):
         self.fields["director"].queryset = members.filter(memberships__role=Role.DIRECTOR)
         self.fields["contributors"].queryset = members
         self.fields["contributors"].required = False
+        self.fields["committee"].empty_label = _("Choose committee")
+        self.fields["owner"].empty_label = _("Choose owner")
+        self.fields["director"].empty_label = _("No director")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 

@@ -1,0 +1,41 @@
+from django.urls import reverse
+
+from raaderum.test import PASSWORD
+
+
+def test_the_login_page_is_danish(client):
+    html = client.get(reverse("login")).content.decode()
+    assert '<html lang="da"' in html
+    assert "Log ind i Råderum" in html and "Brugernavn" in html and "Adgangskode" in html
+
+
+def test_a_wrong_password_gives_a_danish_message_and_keeps_the_username(client, world):
+    response = client.post(reverse("login"), {"username": "bente", "password": "forkert"})
+    html = response.content.decode()
+    assert "Indtast venligst korrekt brugernavn og adgangskode" in html
+    assert 'value="bente"' in html
+
+
+def test_logging_in_leads_to_the_rounds(client, world):
+    response = client.post(reverse("login"), {"username": "bente", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+
+
+def test_logout_is_a_post(client, world):
+    client.force_login(world.owner)
+    assert client.get(reverse("logout")).status_code == 405
+    assert client.post(reverse("logout")).status_code == 302
+
+
+def test_english_can_be_chosen(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("login")).content.decode()
+    assert '<html lang="en"' in html and "Log in to Råderum" in html
+
+
+def test_pages_send_a_content_security_policy_without_inline_script(client):
+    response = client.get(reverse("login"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "<script>" not in response.content.decode()

@@ -1,0 +1,141 @@
+import pytest
+from django.urls import reverse
+
+from raaderum.proposals.models import Proposal, ProposalStatus
+from raaderum.test import create_proposal
+
+
+def form_data(world, **overrides):
+    data = {
+        "title": "Digital post til borgere",
+        "committee": str(world.children.pk),
+        "type": "efficiency",
+        "type_rationale": "Samme service, færre breve.",
+        "owner": str(world.owner.pk),
+        "director": "",
+        "summary": "Borgerne får breve digitalt.",
+        "status": ProposalStatus.DRAFT,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_it_creates_a_proposal_with_the_next_code(client, world):
+    create_proposal(world.round, world.children, world.owner)
+    client.force_login(world.owner)
+    response = client.post(reverse("proposal_create", args=[world.round.public_id]), form_data(world))
+    proposal = Proposal.objects.get(title="Digital post til borgere")
+    assert proposal.code == "BU-02"
+    assert proposal.round == world.round
+    assert response.status_code == 302
+    assert response["Location"] == reverse("proposal_effects", args=[proposal.public_id])
+
+
+def test_codes_are_numbered_per_committee(client, world):
+    client.force_login(world.budget_officer)
+    url = reverse("proposal_create", args=[world.round.public_id])
+    client.post(url, form_data(world, title="A"))
+    client.post(url, form_data(world, title="B", committee=str(world.social.pk)))
+    client.post(url, form_data(world, title="C"))
+    codes = {p.title: p.code for p in Proposal.objects.all()}
+    assert codes == {"A": "BU-01", "B": "SU-01", "C": "BU-02"}
+
+
+def test_errors_are_shown_in_danish_next_to_the_field_and_input_is_kept(client, world):
+    client.force_login(world.owner)
+    response = client.post(
+        reverse("proposal_create", args=[world.round.public_id]),
+        form_data(world, title="", type="nonsense", summary="Det jeg skrev"),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_title-error"' in html and "Dette felt er påkrævet." in html
+    assert 'id="id_type-error"' in html and "Marker en gyldig valgmulighed" in html
+    assert "Det jeg skrev" in html
+    assert not Proposal.objects.exists()
+
+
+def test_it_refuses_a_committee_or_owner_of_another_municipality(client, world):
+    client.force_login(world.owner)
+    response = client.post(
+        reverse("proposal_create", args=[world.round.public_id]),
+        form_data(world, committee=str(world.other_area.committee.pk), owner=str(world.outsider.pk)),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"committee", "owner"}
+
+
+def test_a_new_proposal_cannot_be_ready(client, world):
+    client.force_login(world.owner)
+    response = client.post(
+        reverse("proposal_create", args=[world.round.public_id]),
+        form_data(world, status=ProposalStatus.READY),
+    )
+    assert "Indtast effekterne, før forslaget markeres som klar." in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["politician", "reader", "contributor"])
+def test_who_may_not_create_gets_403(client, world, persona):
+    client.force_login(getattr(world, persona))
+    response = client.get(reverse("proposal_create", args=[world.round.public_id]))
+    assert response.status_code == 403
+
+
+def test_another_municipality_gets_404(client, world):
+    client.force_login(world.outsider)
+    response = client.post(reverse("proposal_create", args=[world.round.public_id]), form_data(world))
+    assert response.status_code == 404
+    assert not Proposal.objects.exists()
+
+
+def test_editing_saves_and_moves_the_code_with_the_committee(client, world):
+    proposal = create_proposal(world.round, world.children, world.owner, title="Gammel titel")
+    create_proposal(world.round, world.social, world.owner, title="Andet")
+    client.force_login(world.owner)
+    data = form_data(world, title="Ny titel", committee=str(world.social.pk), version="1")
+    response = client.post(reverse("proposal_edit", args=[proposal.public_id]), data)
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.title, proposal.code, proposal.version) == ("Ny titel", "SU-02", 2)
+    assert proposal.updated_by == world.owner
+
+
+def test_two_people_editing_never_silently_overwrite(client, world):
+    proposal = create_proposal(world.round, world.children, world.owner, title="Start")
+    url = reverse("proposal_edit", args=[proposal.public_id])
+    client.force_login(world.budget_officer)
+    assert client.post(url, form_data(world, title="Bentes titel", version="1")).status_code == 302
+    client.force_login(world.owner)
+    response = client.post(url, form_data(world, title="Oles titel", version="1"))
+    assert response.status_code == 409
+    proposal.refresh_from_db()
+    assert proposal.title == "Bentes titel"
+    html = response.content.decode()
+    assert "En anden har gemt forslaget, mens du redigerede" in html
+    assert "Oles titel" in html  # what Ole typed is still in the form
+    assert 'name="version" value="2"' in html
+
+
+def test_cross_cutting_proposal_needs_a_director_to_be_ready(client, world):
+    proposal = create_proposal(
+        world.round,
+        world.children,
+        world.owner,
+        effects={(world.schools, 2027): -1, (world.elderly, 2027): -1},
+    )
+    client.force_login(world.owner)
+    url = reverse("proposal_edit", args=[proposal.public_id])
+    data = form_data(world, status=ProposalStatus.READY, version=str(proposal.version))
+    response = client.post(url, data)
+    assert response.context["form"].errors["director"]
+    data["director"] = str(world.director.pk)
+    assert client.post(url, data).status_code == 302
+
+
+def test_only_owner_director_contributors_and_budget_office_may_edit(client, world):
+    proposal = create_proposal(world.round, world.children, world.budget_officer)
+    url = reverse("proposal_edit", args=[proposal.public_id])
+    client.force_login(world.owner)
+    assert client.get(url).status_code == 403
+    proposal.contributors.add(world.owner)
+    assert client.get(url).status_code == 200

@@ -1,0 +1,123 @@
+import pytest
+from django.urls import reverse
+
+from raaderum.rounds.models import BudgetRound, RoundYearTarget
+from raaderum.test import create_proposal
+
+
+def round_data(**overrides):
+    data = {
+        "name": "Budget 2028–2031",
+        "budget_year": "2028",
+        "price_level_year": "2028",
+        "target_amount": "25.000,5",
+        "full_effect_year": "2029",
+        "description": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_home_lists_only_the_users_municipalities(client, world):
+    client.force_login(world.owner)
+    html = client.get(reverse("home")).content.decode()
+    assert "Budget 2027–2030" in html and "Norddjurs Kommune" in html
+    assert "Syddjurs" not in html
+    assert "30,0 mio. kr." in html
+    assert "Ny budgetrunde" not in html  # only the budget office creates rounds
+
+
+def test_the_budget_office_creates_a_round_in_tkr(client, world):
+    client.force_login(world.budget_officer)
+    response = client.post(reverse("round_create", args=["norddjurs"]), round_data())
+    created = BudgetRound.objects.get(name="Budget 2028–2031")
+    assert response.status_code == 302
+    assert created.target_amount == 25_000_500
+    assert created.municipality == world.municipality
+    assert created.years == [2028, 2029, 2030, 2031]
+    assert created.created_by == world.budget_officer
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"full_effect_year": "2035"}, "full_effect_year", "skal ligge i perioden 2028–2031"),
+        ({"target_amount": "30.0"}, "target_amount", "Brug komma som decimaltegn"),
+        ({"target_amount": "-5"}, "target_amount", "positivt beløb"),
+        ({"target_amount": ""}, "target_amount", "Dette felt er påkrævet."),
+        ({"name": "Budget 2027–2030"}, "name", "har allerede en budgetrunde med dette navn"),
+        ({"budget_year": "1999"}, "budget_year", "større end eller lig 2000"),
+    ],
+)
+def test_round_form_errors_are_danish_and_at_the_field(client, world, overrides, field, message):
+    client.force_login(world.budget_officer)
+    response = client.post(reverse("round_create", args=["norddjurs"]), round_data(**overrides))
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert f'id="id_{field}-error"' in response.content.decode()
+    assert BudgetRound.objects.count() == 2
+
+
+def test_editing_sets_targets_per_year(client, world):
+    client.force_login(world.budget_officer)
+    url = reverse("round_edit", args=[world.round.public_id])
+    data = round_data(name=world.round.name, budget_year="2027", full_effect_year="2028")
+    data.update({"year_target_0": "10.000", "year_target_1": "", "year_target_2": "35.000"})
+    assert client.post(url, data).status_code == 302
+    world.round.refresh_from_db()
+    assert world.round.target_by_year() == {
+        2027: 10_000_000,
+        2028: 25_000_500,
+        2029: 35_000_000,
+        2030: 25_000_500,
+    }
+    assert RoundYearTarget.objects.count() == 2
+
+
+def test_the_period_cannot_move_away_from_entered_effects(client, world):
+    create_proposal(
+        world.round, world.children, world.owner, effects={(world.schools, 2027): -1_000}
+    )
+    client.force_login(world.budget_officer)
+    url = reverse("round_edit", args=[world.round.public_id])
+    response = client.post(url, round_data(name=world.round.name))
+    assert "Perioden kan ikke flyttes: 1 forslag" in response.content.decode()
+    world.round.refresh_from_db()
+    assert world.round.budget_year == 2027
+
+
+@pytest.mark.parametrize("persona", ["director", "owner", "contributor", "politician", "reader"])
+def test_only_the_budget_office_manages_rounds(client, world, persona):
+    client.force_login(getattr(world, persona))
+    assert client.get(reverse("round_create", args=["norddjurs"])).status_code == 403
+    assert client.get(reverse("round_edit", args=[world.round.public_id])).status_code == 403
+
+
+def test_another_municipality_gets_404(client, world):
+    client.force_login(world.outsider)
+    assert client.get(reverse("round_detail", args=[world.round.public_id])).status_code == 404
+    assert client.get(reverse("round_edit", args=[world.round.public_id])).status_code == 404
+    assert client.post(reverse("round_create", args=["norddjurs"]), round_data()).status_code == 404
+
+
+def test_round_page_shows_target_and_totals(client, world):
+    create_proposal(
+        world.round,
+        world.children,
+        world.owner,
+        effects={(world.schools, year): -12_345_678 for year in range(2027, 2031)},
+    )
+    client.force_login(world.director)
+    html = client.get(reverse("round_detail", args=[world.round.public_id])).content.decode()
+    assert "Målet er 30,0 mio. kr. om året fuldt indfriet fra 2028" in html
+    assert "12.346" in html and "17.654" in html  # råderum and what is missing, in t.kr.
+    assert "1 forslag i alt" in html
+
+
+def test_politicians_see_the_round_but_not_the_drafts(client, world):
+    create_proposal(world.round, world.children, world.owner, title="Hemmeligt udkast")
+    client.force_login(world.politician)
+    html = client.get(reverse("round_detail", args=[world.round.public_id])).content.decode()
+    assert "Budget 2027–2030" in html
+    assert "Hemmeligt udkast" not in html
+    assert "Åbn kataloget" not in html
