@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -88,7 +89,7 @@ def get_municipality(user: User, slug: str, action: Action) -> Municipality:
     return municipality
 
 
-def get_round(user: User, public_id: object, action: Action = Action.VIEW_ROUND) -> BudgetRound:
+def get_round(user: User, public_id: UUID | str, action: Action = Action.VIEW_ROUND) -> BudgetRound:
     from raaderum.rounds.models import BudgetRound
 
     budget_round = (
@@ -111,7 +112,7 @@ def may_edit_proposal(user: User, proposal: Proposal) -> bool:
     )
 
 
-def get_proposal(user: User, public_id: object, *, edit: bool = False) -> Proposal:
+def get_proposal(user: User, public_id: UUID | str, *, edit: bool = False) -> Proposal:
     from raaderum.proposals.models import Proposal
 
     proposal = (
@@ -123,6 +124,10 @@ def get_proposal(user: User, public_id: object, *, edit: bool = False) -> Propos
         raise Http404(_("Not found"))
     require(user, proposal.round.municipality_id, Action.VIEW_CATALOG)
     if edit and not may_edit_proposal(user, proposal):
-        raise PermissionDenied(_("Only the proposal's owner, director, contributors and the "
-                                 "budget office may change it."))
+        raise PermissionDenied(
+            _(
+                "Only the proposal's owner, director, contributors and the "
+                "budget office may change it."
+            )
+        )
     return proposal

@@ -126,7 +126,9 @@ def create_world() -> World:
     daycare = ServiceArea.objects.create(committee=children, name="Dagtilbud", position=2)
     elderly = ServiceArea.objects.create(committee=social, name="Ældreområdet", position=1)
     other = create_municipality("Syddjurs Kommune", 706)
-    other_committee = Committee.objects.create(municipality=other, name="Økonomiudvalget", code="ØK")
+    other_committee = Committee.objects.create(
+        municipality=other, name="Økonomiudvalget", code="ØK"
+    )
     other_area = ServiceArea.objects.create(committee=other_committee, name="Administration")
     return World(
         municipality=municipality,

@@ -2,7 +2,7 @@
 
 import sys
 
-import polib
+import polib  # type: ignore[import-untyped]
 
 
 def keys(path: str) -> set[tuple[str, str, str]]:

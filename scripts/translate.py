@@ -1,4 +1,4 @@
-"""Fill the Danish catalogue from a Python file of translations: T = {msgid: str}, P = {msgid: (one, many)}.
+"""Fill the Danish catalogue from a Python file: T = {msgid: str}, P = {msgid: (one, many)}.
 
 Used by developers after `make messages`; entries not in the file are left as they are.
 """
@@ -6,7 +6,7 @@ Used by developers after `make messages`; entries not in the file are left as th
 import runpy
 import sys
 
-import polib
+import polib  # type: ignore[import-untyped]
 
 
 def main(po_path: str, translations_path: str) -> int:

@@ -39,7 +39,7 @@ class AmountField(forms.CharField):
         return value
 
     def to_python(self, value: Any) -> int | None:  # type: ignore[override]
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         try:
             return money.parse_amount(text, self.unit, allow_empty=True)
         except money.AmountError as error:
@@ -57,7 +57,7 @@ class FteField(forms.CharField):
         return value
 
     def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         try:
             return money.parse_decimal(text, max_decimals=2)
         except money.AmountError as error:

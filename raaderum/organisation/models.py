@@ -74,7 +74,7 @@ class Role(models.TextChoices):
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
-    def for_user(self, user: object) -> MembershipQuerySet:
+    def for_user(self, user: User) -> MembershipQuerySet:
         return self.filter(user=user).select_related("municipality")
 
 
@@ -124,9 +124,7 @@ class Committee(models.Model):
     code = models.CharField(
         _("abbreviation"),
         max_length=4,
-        validators=[
-            RegexValidator(r"^[A-ZÆØÅ]{1,4}$", _("Use 1 to 4 capital letters, e.g. BU."))
-        ],
+        validators=[RegexValidator(r"^[A-ZÆØÅ]{1,4}$", _("Use 1 to 4 capital letters, e.g. BU."))],
         help_text=_("Starts the proposal codes, e.g. BU in BU-07."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)

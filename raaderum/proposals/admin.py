@@ -8,18 +8,18 @@ class ReadOnlyInline(admin.TabularInline):
     max_num = 0
     can_delete = False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
 
 class EffectInline(ReadOnlyInline):
     model = Effect
-    fields = readonly_fields = ["service_area", "year", "amount"]
+    fields = readonly_fields = ("service_area", "year", "amount")
 
 
 class StaffEffectInline(ReadOnlyInline):
     model = StaffEffect
-    fields = readonly_fields = ["year", "fte"]
+    fields = readonly_fields = ("year", "fte")
 
 
 @admin.register(Proposal)

@@ -85,9 +85,7 @@ def build_catalog(
             full_year=calculation.full_year_effect(headroom),
             warnings=proposal.warnings(),
         )
-        group = groups.setdefault(
-            proposal.committee_id, CatalogGroup(committee=proposal.committee)
-        )
+        group = groups.setdefault(proposal.committee_id, CatalogGroup(committee=proposal.committee))
         group.rows.append(row)
         items.append(
             calculation.CatalogItem(key=proposal.pk, group=proposal.committee_id, headroom=headroom)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext
@@ -55,26 +55,33 @@ class ProposalForm(forms.ModelForm):
         members = User.objects.filter(memberships__municipality=municipality).order_by(
             "first_name", "last_name", "username"
         )
-        self.fields["committee"].queryset = Committee.objects.filter(municipality=municipality)
-        self.fields["owner"].queryset = members
-        self.fields["director"].queryset = members.filter(memberships__role=Role.DIRECTOR)
-        self.fields["contributors"].queryset = members
-        self.fields["contributors"].required = False
-        self.fields["committee"].empty_label = _("Choose committee")
-        self.fields["owner"].empty_label = _("Choose owner")
-        self.fields["director"].empty_label = _("No director")
+        committee, owner, director, contributors = (
+            cast(forms.ModelChoiceField, self.fields[name])
+            for name in ("committee", "owner", "director", "contributors")
+        )
+        committee.queryset = Committee.objects.filter(municipality=municipality)
+        owner.queryset = members
+        director.queryset = members.filter(memberships__role=Role.DIRECTOR)
+        contributors.queryset = members
+        contributors.required = False
+        committee.empty_label = _("Choose committee")
+        owner.empty_label = _("Choose owner")
+        director.empty_label = _("No director")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if self.instance.pk and cleaned.get("status") == ProposalStatus.READY:
-            if self.instance.is_cross_cutting() and not cleaned.get("director"):
-                self.add_error(
-                    "director",
-                    _("The proposal has effects under several committees: choose the director "
-                      "who owns it before marking it ready."),
-                )
+        ready = cleaned.get("status") == ProposalStatus.READY
+        needs_director = self.instance.pk and self.instance.is_cross_cutting()
+        if ready and needs_director and not cleaned.get("director"):
+            self.add_error(
+                "director",
+                _(
+                    "The proposal has effects under several committees: choose the director "
+                    "who owns it before marking it ready."
+                ),
+            )
         if not self.instance.pk and cleaned.get("status") == ProposalStatus.READY:
             self.add_error("status", _("Enter the effects before marking the proposal ready."))
         return cleaned
@@ -228,8 +235,10 @@ class EffectGrid:
             committees = {area.committee_id for area in self.areas if area.pk in seen}
             if calculation.is_cross_cutting(committees):
                 self.non_field_errors.append(
-                    gettext("These effects span several committees, so the proposal needs a "
-                       "director. Choose one on the proposal, or mark it as a draft first.")
+                    gettext(
+                        "These effects span several committees, so the proposal needs a "
+                        "director. Choose one on the proposal, or mark it as a draft first."
+                    )
                 )
                 valid = False
         return valid

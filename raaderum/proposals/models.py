@@ -18,15 +18,13 @@ from raaderum.organisation.models import Committee, ServiceArea
 from raaderum.proposals import calculation
 from raaderum.rounds.models import YEAR_VALIDATORS, BudgetRound
 
-
 # What each of calculation.warnings() means, for the person who must act on it.
 WARNING_MESSAGES = {
     calculation.NO_EFFECTS: _(
         "The proposal has no economic effect in the period. Enter the amounts for each year."
     ),
     calculation.EXPANSION_FREES_MONEY: _(
-        "The proposal is an expansion but frees money. Check the sign: negative amounts free "
-        "money."
+        "The proposal is an expansion but frees money. Check the sign: negative amounts free money."
     ),
     calculation.SAVING_COSTS_MONEY: _(
         "The proposal is a saving or an efficiency but costs money. Check the sign: negative "
@@ -200,8 +198,9 @@ class Proposal(models.Model):
             "calculation_basis",
             "assumptions",
         ]
+        labels = {field.name: str(field.verbose_name) for field in self._meta.fields}
         return [
-            (str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
+            (labels[name].capitalize(), getattr(self, name))
             for name in names
             if getattr(self, name).strip()
         ]

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Committee, ServiceArea
 from raaderum.proposals import calculation
 from raaderum.proposals.actions import (
@@ -24,7 +25,7 @@ from raaderum.proposals.models import Proposal, ProposalStatus, ProposalType
 
 @login_required
 @require_GET
-def catalog(request: HttpRequest, round_id: str) -> HttpResponse:
+def catalog(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     budget_round = access.get_round(request.user, round_id, Action.VIEW_CATALOG)
     committees = list(Committee.objects.filter(municipality=budget_round.municipality))
     chosen = {
@@ -68,22 +69,24 @@ def catalog(request: HttpRequest, round_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def proposal_detail(request: HttpRequest, proposal_id: str) -> HttpResponse:
+def proposal_detail(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
     proposal = access.get_proposal(request.user, proposal_id)
-    proposal = Proposal.objects.for_catalog().prefetch_related("staff_effects", "contributors").get(
-        pk=proposal.pk
+    proposal = (
+        Proposal.objects.for_catalog()
+        .prefetch_related("staff_effects", "contributors")
+        .get(pk=proposal.pk)
     )
     budget_round = proposal.round
     headroom = proposal.headroom_by_year()
-    areas = {area.pk: area for area in ServiceArea.objects.of_municipality(budget_round.municipality)}
+    areas = {
+        area.pk: area for area in ServiceArea.objects.of_municipality(budget_round.municipality)
+    }
     grid = proposal.effect_grid()
     rows = [
         {"area": areas[area_id], "amounts": grid[area_id]}
         for area_id in sorted(grid, key=lambda pk: list(areas).index(pk))
     ]
-    payback = (
-        calculation.payback(headroom) if proposal.type == ProposalType.INVESTMENT else None
-    )
+    payback = calculation.payback(headroom) if proposal.type == ProposalType.INVESTMENT else None
     return render(
         request,
         "proposals/proposal_detail.html",
@@ -106,7 +109,7 @@ def proposal_detail(request: HttpRequest, proposal_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def proposal_create(request: HttpRequest, round_id: str) -> HttpResponse:
+def proposal_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     budget_round = access.get_round(request.user, round_id, Action.CREATE_PROPOSAL)
     initial = {"owner": request.user.pk, "status": ProposalStatus.DRAFT}
     form = ProposalForm(
@@ -133,7 +136,7 @@ def proposal_create(request: HttpRequest, round_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def proposal_edit(request: HttpRequest, proposal_id: str) -> HttpResponse:
+def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
     proposal = access.get_proposal(request.user, proposal_id, edit=True)
     budget_round = proposal.round
     form = ProposalForm(
@@ -174,7 +177,7 @@ def proposal_edit(request: HttpRequest, proposal_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def proposal_effects(request: HttpRequest, proposal_id: str) -> HttpResponse:
+def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
     proposal = access.get_proposal(request.user, proposal_id, edit=True)
     proposal = Proposal.objects.for_catalog().prefetch_related("staff_effects").get(pk=proposal.pk)
     budget_round = proposal.round

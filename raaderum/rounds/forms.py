@@ -97,8 +97,10 @@ class RoundForm(forms.ModelForm):
             if orphans:
                 self.add_error(
                     "budget_year",
-                    _("The period cannot move: %(count)s proposals have effects in years "
-                      "outside the new period.")
+                    _(
+                        "The period cannot move: %(count)s proposals have effects in years "
+                        "outside the new period."
+                    )
                     % {"count": orphans},
                 )
         for _year, name in self.year_fields:

@@ -68,16 +68,15 @@ class BudgetRound(models.Model):
         return self.name
 
     def clean(self) -> None:
-        if self.budget_year and self.full_effect_year:
-            if self.full_effect_year not in self.years:
-                raise ValidationError(
-                    {
-                        "full_effect_year": _(
-                            "The full-effect year must lie in the period %(first)s–%(last)s."
-                        )
-                        % {"first": self.years[0], "last": self.years[-1]}
-                    }
-                )
+        if self.budget_year and self.full_effect_year and self.full_effect_year not in self.years:
+            raise ValidationError(
+                {
+                    "full_effect_year": _(
+                        "The full-effect year must lie in the period %(first)s–%(last)s."
+                    )
+                    % {"first": self.years[0], "last": self.years[-1]}
+                }
+            )
 
     @property
     def years(self) -> list[int]:

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Membership
 from raaderum.proposals.catalog import build_catalog
 from raaderum.proposals.models import ProposalStatus
@@ -19,7 +20,7 @@ from raaderum.rounds.models import BudgetRound
 
 @login_required
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     memberships = list(Membership.objects.for_user(request.user).order_by("municipality__name"))
     rounds = BudgetRound.objects.filter(
         municipality__in=[m.municipality for m in memberships]
@@ -37,7 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def round_detail(request: HttpRequest, round_id: str) -> HttpResponse:
+def round_detail(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     budget_round = access.get_round(request.user, round_id)
     role = access.role_in(request.user, budget_round.municipality_id)
     may_see_catalog = access.role_may(role, Action.VIEW_CATALOG)
@@ -69,7 +70,7 @@ def round_detail(request: HttpRequest, round_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def round_create(request: HttpRequest, municipality_slug: str) -> HttpResponse:
+def round_create(request: AuthenticatedHttpRequest, municipality_slug: str) -> HttpResponse:
     municipality = access.get_municipality(request.user, municipality_slug, Action.MANAGE_ROUND)
     form = RoundForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
@@ -85,7 +86,7 @@ def round_create(request: HttpRequest, municipality_slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def round_edit(request: HttpRequest, round_id: str) -> HttpResponse:
+def round_edit(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     budget_round = access.get_round(request.user, round_id, Action.MANAGE_ROUND)
     form = RoundForm(
         request.POST or None, instance=budget_round, municipality=budget_round.municipality

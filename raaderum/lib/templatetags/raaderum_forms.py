@@ -9,7 +9,7 @@ register = template.Library()
 @register.simple_tag
 def dkfds_widget(bound_field: forms.BoundField) -> SafeString:
     widget = bound_field.field.widget
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if isinstance(widget, forms.Select):
         attrs["class"] = "form-select"
     elif isinstance(widget, forms.Textarea | forms.TextInput | forms.NumberInput):

@@ -62,7 +62,12 @@ def test_it_shows_totals_per_committee_and_year_to_the_krone(client, catalog_wor
     children, social = catalog.groups
     assert [row.proposal.code for row in children.rows] == ["BU-01", "BU-02"]
     assert children.subtotal == {2027: -500_000, 2028: 4_250_500, 2029: 5_500_400, 2030: 5_500_400}
-    assert social.subtotal == {2027: -1_000_000, 2028: -1_000_000, 2029: -1_000_000, 2030: -1_000_000}
+    assert social.subtotal == {
+        2027: -1_000_000,
+        2028: -1_000_000,
+        2029: -1_000_000,
+        2030: -1_000_000,
+    }
     assert catalog.total == {2027: -1_500_000, 2028: 3_250_500, 2029: 4_500_400, 2030: 4_500_400}
     assert catalog.target == {2027: 0, 2028: 30_000_000, 2029: 30_000_000, 2030: 30_000_000}
     assert [s.gap for s in catalog.status] == [1_500_000, 26_749_500, 25_499_600, 25_499_600]
@@ -93,9 +98,18 @@ def test_it_marks_the_gap_and_the_years_met(client, catalog_world):
         ({"type": "investment"}, ["Vasketoiletter"]),
         ({"status": "ready"}, ["Vasketoiletter"]),
         ({"committee": "BU", "sort": "title"}, ["Sammenlægning af skoler", "Vasketoiletter"]),
-        ({"sort": "headroom_desc", "committee": "BU"}, ["Sammenlægning af skoler", "Vasketoiletter"]),
-        ({"sort": "headroom_asc", "committee": "BU"}, ["Vasketoiletter", "Sammenlægning af skoler"]),
-        ({"committee": "XX"}, ["Sammenlægning af skoler", "Vasketoiletter", "Flere hænder i hjemmeplejen"]),
+        (
+            {"sort": "headroom_desc", "committee": "BU"},
+            ["Sammenlægning af skoler", "Vasketoiletter"],
+        ),
+        (
+            {"sort": "headroom_asc", "committee": "BU"},
+            ["Vasketoiletter", "Sammenlægning af skoler"],
+        ),
+        (
+            {"committee": "XX"},
+            ["Sammenlægning af skoler", "Vasketoiletter", "Flere hænder i hjemmeplejen"],
+        ),
     ],
 )
 def test_it_filters_and_sorts(client, catalog_world, params, titles):

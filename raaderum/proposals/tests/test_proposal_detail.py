@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from raaderum.proposals.models import WARNING_MESSAGES, ProposalType
 from raaderum.proposals import calculation
+from raaderum.proposals.models import WARNING_MESSAGES, ProposalType
 from raaderum.test import create_proposal
 
 

@@ -23,7 +23,9 @@ def form_data(world, **overrides):
 def test_it_creates_a_proposal_with_the_next_code(client, world):
     create_proposal(world.round, world.children, world.owner)
     client.force_login(world.owner)
-    response = client.post(reverse("proposal_create", args=[world.round.public_id]), form_data(world))
+    response = client.post(
+        reverse("proposal_create", args=[world.round.public_id]), form_data(world)
+    )
     proposal = Proposal.objects.get(title="Digital post til borgere")
     assert proposal.code == "BU-02"
     assert proposal.round == world.round
@@ -59,7 +61,9 @@ def test_it_refuses_a_committee_or_owner_of_another_municipality(client, world):
     client.force_login(world.owner)
     response = client.post(
         reverse("proposal_create", args=[world.round.public_id]),
-        form_data(world, committee=str(world.other_area.committee.pk), owner=str(world.outsider.pk)),
+        form_data(
+            world, committee=str(world.other_area.committee.pk), owner=str(world.outsider.pk)
+        ),
     )
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"committee", "owner"}
@@ -83,7 +87,9 @@ def test_who_may_not_create_gets_403(client, world, persona):
 
 def test_another_municipality_gets_404(client, world):
     client.force_login(world.outsider)
-    response = client.post(reverse("proposal_create", args=[world.round.public_id]), form_data(world))
+    response = client.post(
+        reverse("proposal_create", args=[world.round.public_id]), form_data(world)
+    )
     assert response.status_code == 404
     assert not Proposal.objects.exists()
 

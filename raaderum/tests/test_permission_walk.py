@@ -1,0 +1,115 @@
+"""Every URL × every role × own and other municipality: no leak, no surprise.
+
+A new URL must be added to EXPECTED, or this test fails: nobody forgets to decide who may see it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from raaderum.test import create_proposal
+
+ALL = ["budget_office", "director", "owner", "contributor", "politician", "reader"]
+ADMINISTRATION = ["budget_office", "director", "owner", "contributor", "reader"]
+
+# url name -> roles that get 200 on GET in their own municipality (others: 403).
+EXPECTED = {
+    "home": ALL,
+    "round_detail": ALL,
+    "round_create": ["budget_office"],
+    "round_edit": ["budget_office"],
+    "catalog": ADMINISTRATION,
+    "proposal_create": ["budget_office", "director", "owner"],
+    "proposal_detail": ADMINISTRATION,
+    # The proposal is owned by the owner persona with the director persona as director.
+    "proposal_edit": ["budget_office", "director", "owner"],
+    "proposal_effects": ["budget_office", "director", "owner"],
+}
+# Not tenant data: open to anyone or handled by Django itself.
+OUTSIDE_THE_WALK = {"login", "logout", "set_language"}
+
+
+def app_url_names():
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    continue
+                walk(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_is_in_the_walk():
+    assert app_url_names() - OUTSIDE_THE_WALK == set(EXPECTED)
+
+
+def urls_for(world, proposal):
+    args = {
+        "home": [],
+        "round_detail": [world.round.public_id],
+        "round_create": [world.municipality.slug],
+        "round_edit": [world.round.public_id],
+        "catalog": [world.round.public_id],
+        "proposal_create": [world.round.public_id],
+        "proposal_detail": [proposal.public_id],
+        "proposal_edit": [proposal.public_id],
+        "proposal_effects": [proposal.public_id],
+    }
+    return {name: reverse(name, args=value) for name, value in args.items()}
+
+
+@pytest.fixture
+def walk(world):
+    proposal = create_proposal(
+        world.round,
+        world.children,
+        world.owner,
+        director=world.director,
+        effects={(world.schools, 2027): -1_000},
+    )
+    return world, urls_for(world, proposal)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_role_gets_what_the_table_says(client, walk, name):
+    world, urls = walk
+    for role, user in world.personas().items():
+        client.force_login(user)
+        expected = 200 if role in EXPECTED[name] else 403
+        assert client.get(urls[name]).status_code == expected, (name, role)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_another_municipality_sees_nothing(client, walk, name):
+    world, urls = walk
+    client.force_login(world.outsider)
+    response = client.get(urls[name])
+    if name == "home":
+        assert response.status_code == 200
+        assert str(world.round.public_id) not in response.content.decode()
+        assert world.municipality.name not in response.content.decode()
+    else:
+        assert response.status_code == 404, name
+        assert client.post(urls[name], {}).status_code in (404, 405), name
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_anonymous_users_are_sent_to_login(client, walk, name):
+    _world, urls = walk
+    response = client.get(urls[name])
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_user_without_membership_sees_nothing(client, walk, django_user_model):
+    _world, urls = walk
+    stranger = django_user_model.objects.create_user("stranger", password="x")
+    client.force_login(stranger)
+    for name, url in urls.items():
+        expected = 200 if name == "home" else 404
+        assert client.get(url).status_code == expected, name
