@@ -57,12 +57,18 @@ class ProposalStatus(models.TextChoices):
 
 class ProposalQuerySet(models.QuerySet["Proposal"]):
     def for_catalog(self) -> ProposalQuerySet:
-        """Everything the catalog shows, in a fixed number of queries."""
+        """What a list of proposals shows; catalog.build_catalog reads the effects itself."""
+        return self.select_related("committee")
+
+    def with_effects(self) -> ProposalQuerySet:
+        """One proposal's page: its effects and their areas, in a fixed number of queries."""
         return self.select_related("round", "committee", "owner", "director").prefetch_related(
             models.Prefetch(
                 "effects",
                 queryset=Effect.objects.select_related("service_area__committee"),
-            )
+            ),
+            "staff_effects",
+            "contributors",
         )
 
 
@@ -155,7 +161,7 @@ class Proposal(models.Model):
     def code(self) -> str:
         return f"{self.committee.code}-{self.number:02d}"
 
-    # The methods below read the prefetched effects (see ProposalQuerySet.for_catalog).
+    # The methods below read the prefetched effects (see ProposalQuerySet.with_effects).
 
     def headroom_by_year(self) -> dict[int, int]:
         return calculation.headroom_by_year(

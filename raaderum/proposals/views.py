@@ -71,11 +71,7 @@ def catalog(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
 @require_GET
 def proposal_detail(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
     proposal = access.get_proposal(request.user, proposal_id)
-    proposal = (
-        Proposal.objects.for_catalog()
-        .prefetch_related("staff_effects", "contributors")
-        .get(pk=proposal.pk)
-    )
+    proposal = Proposal.objects.with_effects().get(pk=proposal.pk)
     budget_round = proposal.round
     headroom = proposal.headroom_by_year()
     areas = {
@@ -179,7 +175,7 @@ def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
     proposal = access.get_proposal(request.user, proposal_id, edit=True)
-    proposal = Proposal.objects.for_catalog().prefetch_related("staff_effects").get(pk=proposal.pk)
+    proposal = Proposal.objects.with_effects().get(pk=proposal.pk)
     budget_round = proposal.round
     areas = list(ServiceArea.objects.of_municipality(budget_round.municipality))
     grid = EffectGrid(proposal, areas, request.POST if request.method == "POST" else None)
