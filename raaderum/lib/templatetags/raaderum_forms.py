@@ -1,6 +1,7 @@
 """Render Django form widgets with the classes and ARIA links Det Fælles Designsystem expects."""
 
 from django import forms, template
+from django.forms import widgets
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -12,7 +13,10 @@ def dkfds_widget(bound_field: forms.BoundField) -> SafeString:
     attrs: dict[str, str | bool] = {}
     if isinstance(widget, forms.Select):
         attrs["class"] = "form-select"
-    elif isinstance(widget, forms.Textarea | forms.TextInput | forms.NumberInput):
+    elif isinstance(widget, forms.Textarea) or (
+        isinstance(widget, widgets.Input)
+        and widget.input_type not in {"checkbox", "radio", "hidden"}
+    ):
         attrs["class"] = "form-input"
     described = []
     if bound_field.help_text:

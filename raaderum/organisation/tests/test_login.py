@@ -39,3 +39,16 @@ def test_pages_send_a_content_security_policy_without_inline_script(client):
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()
+
+
+def test_danish_even_when_the_browser_asks_for_english(client):
+    response = client.get(reverse("login"), headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert '<html lang="da"' in response.content.decode()
+    assert response["Content-Language"] == "da"
+
+
+def test_every_input_is_styled_by_the_design_system(client):
+    html = client.get(reverse("login")).content.decode()
+    assert (
+        'type="password" name="password" autocomplete="current-password" class="form-input"' in html
+    )
