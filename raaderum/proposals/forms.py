@@ -185,6 +185,16 @@ class EffectGrid:
             if raw_area and not raw_area.isdigit():
                 self.rows[-1].area_error = gettext("Choose a service area from the list.")
         self.fte_values = {year: data.get(f"fte-{year}", "") for year in self.years}
+        # An amount for a year outside the period has nowhere to go: refuse it, don't drop it.
+        for key, value in data.items():
+            parts = key.split("-")
+            if parts[0] in {"amount", "fte"} and value.strip() and parts[-1].isdigit():
+                year = int(parts[-1])
+                if year not in self.years:
+                    self.non_field_errors.append(
+                        gettext("%(year)s is outside the round's period %(first)s–%(last)s.")
+                        % {"year": year, "first": self.years[0], "last": self.years[-1]}
+                    )
 
     def add_row(self) -> None:
         self._add_blank_rows(1)
@@ -193,7 +203,7 @@ class EffectGrid:
         assert self.data is not None, "only a submitted grid can be validated"
         allowed = {area.pk for area in self.areas}
         seen: set[int] = set()
-        valid = True
+        valid = not self.non_field_errors
         for row in self.rows:
             if row.area_error:
                 valid = False

@@ -103,12 +103,24 @@ def test_it_refuses_a_service_area_of_another_municipality(client, world, propos
     assert saved(proposal) == {("Folkeskoler", 2027): -100_000}
 
 
-def test_it_ignores_years_outside_the_period(client, world, proposal):
+def test_it_refuses_a_year_outside_the_period(client, world, proposal):
     client.force_login(world.owner)
     data = grid_post(proposal, [(world.schools, {2028: "-1"})])
     data["amount-0-2031"] = "-999"
-    assert client.post(url(proposal), data).status_code == 302
-    assert saved(proposal) == {("Folkeskoler", 2028): -1_000}
+    response = client.post(url(proposal), data)
+    assert response.status_code == 422
+    assert "2031 ligger uden for budgetrundens periode 2027–2030." in response.content.decode()
+    assert saved(proposal) == {("Folkeskoler", 2027): -100_000}
+
+
+def test_the_grid_needs_the_csrf_token(world, proposal):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.schools, {2028: "-1"})])
+    assert client.post(url(proposal), data).status_code == 403
+    assert saved(proposal) == {("Folkeskoler", 2027): -100_000}
 
 
 def test_amounts_without_an_area_and_duplicate_areas_are_errors(client, world, proposal):

@@ -18,15 +18,6 @@ def round_data(**overrides):
     return data
 
 
-def test_home_lists_only_the_users_municipalities(client, world):
-    client.force_login(world.owner)
-    html = client.get(reverse("home")).content.decode()
-    assert "Budget 2027–2030" in html and "Norddjurs Kommune" in html
-    assert "Syddjurs" not in html
-    assert "30,0 mio. kr." in html
-    assert "Ny budgetrunde" not in html  # only the budget office creates rounds
-
-
 def test_the_budget_office_creates_a_round_in_tkr(client, world):
     client.force_login(world.budget_officer)
     response = client.post(reverse("round_create", args=["norddjurs"]), round_data())
@@ -98,26 +89,3 @@ def test_another_municipality_gets_404(client, world):
     assert client.get(reverse("round_detail", args=[world.round.public_id])).status_code == 404
     assert client.get(reverse("round_edit", args=[world.round.public_id])).status_code == 404
     assert client.post(reverse("round_create", args=["norddjurs"]), round_data()).status_code == 404
-
-
-def test_round_page_shows_target_and_totals(client, world):
-    create_proposal(
-        world.round,
-        world.children,
-        world.owner,
-        effects={(world.schools, year): -12_345_678 for year in range(2027, 2031)},
-    )
-    client.force_login(world.director)
-    html = client.get(reverse("round_detail", args=[world.round.public_id])).content.decode()
-    assert "Målet er 30,0 mio. kr. om året fuldt indfriet fra 2028" in html
-    assert "12.346" in html and "17.654" in html  # råderum and what is missing, in t.kr.
-    assert "1 forslag i alt" in html
-
-
-def test_politicians_see_the_round_but_not_the_drafts(client, world):
-    create_proposal(world.round, world.children, world.owner, title="Hemmeligt udkast")
-    client.force_login(world.politician)
-    html = client.get(reverse("round_detail", args=[world.round.public_id])).content.decode()
-    assert "Budget 2027–2030" in html
-    assert "Hemmeligt udkast" not in html
-    assert "Åbn kataloget" not in html

@@ -1,0 +1,17 @@
+from django.urls import reverse
+
+
+def test_home_lists_only_the_users_municipalities(client, world):
+    client.force_login(world.owner)
+    html = client.get(reverse("home")).content.decode()
+    assert "Budget 2027–2030" in html and "Norddjurs Kommune" in html
+    assert "Syddjurs" not in html
+    assert "30,0 mio. kr." in html
+    assert "Ny budgetrunde" not in html  # only the budget office creates rounds
+
+
+def test_a_user_of_another_municipality_sees_only_their_own(client, world):
+    client.force_login(world.outsider)
+    html = client.get(reverse("home")).content.decode()
+    assert "Syddjurs Kommune" in html
+    assert "Norddjurs" not in html
