@@ -1,0 +1,292 @@
+"""Load "Demo Kommune": committees, areas with budgets, a login per role, a round and a catalog.
+
+Idempotent: every object is found by its natural key (municipality code, committee code, area name,
+username, round name, proposal title) and brought to the state declared in raaderum.demo_data, so
+running it twice changes nothing the second time. Proposals go through the same actions as the
+views (numbering, versions); objects the demo does not declare are left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Protocol, TypeVar
+
+from django.db import models, transaction
+
+from raaderum import demo_data as data
+from raaderum.organisation.models import (
+    Committee,
+    Membership,
+    Municipality,
+    ServiceArea,
+    ServiceAreaBudget,
+    User,
+)
+from raaderum.proposals.actions import do_create_proposal, do_save_effects, do_update_proposal
+from raaderum.proposals.models import Proposal
+from raaderum.rounds.models import BudgetRound
+
+PASSWORD = data.PASSWORD
+
+ModelT = TypeVar("ModelT", bound=models.Model)
+
+
+class Writer(Protocol):
+    def write(self, msg: str, /) -> object: ...
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str  # a Role value
+    role_name: str  # the Danish name of the role
+    name: str
+    title: str
+    party: str
+    superuser: bool
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    municipality: Municipality
+    budget_round: BudgetRound
+    logins: list[DemoLogin]
+    committees: int
+    service_areas: int
+    proposals_created: int
+    proposals_updated: int
+    proposals_unchanged: int
+
+    @property
+    def proposals(self) -> int:
+        return self.proposals_created + self.proposals_updated + self.proposals_unchanged
+
+
+def load_demo(stdout: Writer | None = None) -> DemoResult:
+    """Create or refresh the demo municipality; all or nothing."""
+    with transaction.atomic():
+        municipality = _municipality()
+        committees = _committees(municipality)
+        areas = _service_areas(municipality, committees)
+        users = _people(municipality)
+        budget_round = _round(municipality, users)
+        outcomes = _proposals(budget_round, committees, areas, users)
+    result = DemoResult(
+        municipality=municipality,
+        budget_round=budget_round,
+        logins=[_login(person) for person in data.PEOPLE],
+        committees=len(committees),
+        service_areas=len(areas),
+        proposals_created=outcomes["created"],
+        proposals_updated=outcomes["updated"],
+        proposals_unchanged=outcomes["unchanged"],
+    )
+    if stdout is not None:
+        stdout.write(
+            f"{municipality.name}: {result.committees} committees, {result.service_areas} "
+            f"service areas, {len(result.logins)} logins, round «{budget_round.name}» with "
+            f"{result.proposals} proposals ({result.proposals_created} created, "
+            f"{result.proposals_updated} updated, {result.proposals_unchanged} unchanged).\n"
+        )
+    return result
+
+
+def _apply(obj: ModelT, values: Mapping[str, Any], *, force: bool = False) -> ModelT:
+    """Set the declared values; validate and save only when something differs."""
+    changed = force or obj.pk is None
+    for name, value in values.items():
+        if obj.pk is None or getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    if changed:
+        obj.full_clean()
+        obj.save()
+    return obj
+
+
+def _municipality() -> Municipality:
+    values = data.MUNICIPALITY
+    existing = Municipality.objects.filter(code=values["code"]).first()
+    return _apply(existing or Municipality(), values)
+
+
+def _committees(municipality: Municipality) -> dict[str, Committee]:
+    committees = {}
+    for position, (code, name) in enumerate(data.COMMITTEES, start=1):
+        existing = Committee.objects.filter(municipality=municipality, code=code).first()
+        committees[code] = _apply(
+            existing or Committee(municipality=municipality, code=code),
+            {"name": name, "position": position},
+        )
+    return committees
+
+
+def area_budget(area: data.AreaData, year: int) -> int:
+    """The area's net operating budget in a year: the 2027 budget with demographic drift."""
+    factor = (1 + area["growth_per_mille"] / 1000) ** (year - data.BUDGET_BASE_YEAR)
+    return int(round(area["budget_2027"] * factor, -3))
+
+
+def _service_areas(
+    municipality: Municipality, committees: Mapping[str, Committee]
+) -> dict[str, ServiceArea]:
+    areas = {}
+    positions: dict[str, int] = {}
+    for spec in data.SERVICE_AREAS:
+        positions[spec["committee"]] = positions.get(spec["committee"], 0) + 1
+        existing = ServiceArea.objects.filter(
+            committee__municipality=municipality, name=spec["name"]
+        ).first()
+        area = _apply(
+            existing or ServiceArea(name=spec["name"]),
+            {
+                "committee": committees[spec["committee"]],
+                "function_codes": spec["function_codes"],
+                "position": positions[spec["committee"]],
+            },
+        )
+        for year in data.BUDGET_YEARS:
+            existing_budget = ServiceAreaBudget.objects.filter(service_area=area, year=year).first()
+            _apply(
+                existing_budget or ServiceAreaBudget(service_area=area, year=year),
+                {"amount": area_budget(spec, year)},
+            )
+        areas[spec["name"]] = area
+    return areas
+
+
+def _people(municipality: Municipality) -> dict[str, User]:
+    users = {}
+    for person in data.PEOPLE:
+        existing = User.objects.filter(username=person["username"]).first()
+        user = existing or User(username=person["username"])
+        password_differs = not user.check_password(PASSWORD)
+        if password_differs:
+            user.set_password(PASSWORD)
+        user = _apply(
+            user,
+            {
+                "first_name": person["first_name"],
+                "last_name": person["last_name"],
+                "is_active": True,
+                "is_staff": person["superuser"],
+                "is_superuser": person["superuser"],
+            },
+            force=password_differs,
+        )
+        existing_membership = Membership.objects.filter(
+            user=user, municipality=municipality
+        ).first()
+        _apply(
+            existing_membership or Membership(user=user, municipality=municipality),
+            {"role": person["role"], "title": person["title"], "party": person["party"]},
+        )
+        users[person["username"]] = user
+    return users
+
+
+def _round(municipality: Municipality, users: Mapping[str, User]) -> BudgetRound:
+    values = data.ROUND
+    existing = BudgetRound.objects.filter(municipality=municipality, name=values["name"]).first()
+    budget_round = _apply(
+        existing or BudgetRound(municipality=municipality, created_by=users[data.ROUND_CREATED_BY]),
+        values,
+    )
+    budget_round.year_targets.all().delete()  # the demo round has none: one target from 2028
+    return budget_round
+
+
+def _proposals(
+    budget_round: BudgetRound,
+    committees: Mapping[str, Committee],
+    areas: Mapping[str, ServiceArea],
+    users: Mapping[str, User],
+) -> Counter[str]:
+    """Create missing proposals and bring changed ones back to the declared state."""
+    outcomes: Counter[str] = Counter()
+    office = users[data.ROUND_CREATED_BY]
+    years = budget_round.years
+    for spec in data.PROPOSALS:
+        fields: dict[str, Any] = {
+            "committee": committees[spec["committee"]],
+            "title": spec["title"],
+            "type": spec["type"],
+            "status": spec["status"],
+            "owner": users[spec["owner"]],
+            "director": users[spec["director"]] if "director" in spec else None,
+            "type_rationale": spec["type_rationale"],
+            "summary": spec["summary"],
+            "description": spec["description"],
+            "consequences_service": spec["consequences_service"],
+            "consequences_citizens": spec["consequences_citizens"],
+            "consequences_staff": spec["consequences_staff"],
+            "risks": spec["risks"],
+            "calculation_basis": spec["calculation_basis"],
+            "assumptions": spec["assumptions"],
+        }
+        contributors = [users[username] for username in spec.get("contributors", [])]
+        amounts = {
+            (areas[name].pk, year): amount
+            for name, row in spec["effects"].items()
+            for year, amount in zip(years, row, strict=True)
+            if amount != 0
+        }
+        fte = {
+            year: Decimal(str(value))
+            for year, value in zip(years, spec.get("fte", (0, 0, 0, 0)), strict=True)
+            if value != 0
+        }
+
+        proposal = Proposal.objects.filter(round=budget_round, title=spec["title"]).first()
+        if proposal is None:
+            proposal = do_create_proposal(
+                budget_round, {**fields, "contributors": contributors}, user=fields["owner"]
+            )
+            outcome = "created"
+        elif any(getattr(proposal, name) != value for name, value in fields.items()) or {
+            user.pk for user in proposal.contributors.all()
+        } != {user.pk for user in contributors}:
+            proposal = do_update_proposal(
+                proposal,
+                {**fields, "contributors": contributors},
+                expected_version=proposal.version,
+                user=office,
+            )
+            outcome = "updated"
+        else:
+            outcome = "unchanged"
+
+        current_amounts = {
+            (effect.service_area_id, effect.year): effect.amount
+            for effect in proposal.effects.all()
+        }
+        current_fte = {staff.year: staff.fte for staff in proposal.staff_effects.all()}
+        if current_amounts != amounts or current_fte != fte:
+            do_save_effects(
+                proposal,
+                amounts,
+                fte,
+                expected_version=proposal.version,
+                user=fields["owner"] if outcome == "created" else office,
+            )
+            if outcome == "unchanged":
+                outcome = "updated"
+        outcomes[outcome] += 1
+    return outcomes
+
+
+def _login(person: data.PersonData) -> DemoLogin:
+    return DemoLogin(
+        username=person["username"],
+        password=PASSWORD,
+        role=person["role"],
+        role_name=data.ROLE_NAMES[person["role"]],
+        name=f"{person['first_name']} {person['last_name']}",
+        title=person["title"],
+        party=person["party"],
+        superuser=person["superuser"],
+    )
