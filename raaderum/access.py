@@ -29,6 +29,14 @@ class Action(StrEnum):
     CREATE_PROPOSAL = "create_proposal"
     EDIT_ANY_PROPOSAL = "edit_any_proposal"
     EDIT_OWN_PROPOSAL = "edit_own_proposal"  # as owner, director or contributor
+    COMMENT = "comment"  # on proposals the user may see
+    VIEW_ACTIVITY = "view_activity"  # the round's activity feed and dashboard
+    SUBMIT_IDEA = "submit_idea"  # as a member of the municipality (origin employee/manager)
+    SUBMIT_PARTY_PROPOSAL = "submit_party_proposal"  # origin party, for the administration to cost
+    VIEW_IDEAS = "view_ideas"  # every idea of the round (anyone sees their own)
+    SCREEN_IDEAS = "screen_ideas"  # assess, pass into a proposal, reject, merge duplicates
+    IMPORT_IDEAS = "import_ideas"  # bulk entry from a workshop or citizen conference
+    MANAGE_GLOSSARY = "manage_glossary"  # technical terms and their plain alternatives
 
 
 _ADMINISTRATION = {Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER, Role.CONTRIBUTOR, Role.READER}
@@ -41,6 +49,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CREATE_PROPOSAL: frozenset({Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER}),
     Action.EDIT_ANY_PROPOSAL: frozenset({Role.BUDGET_OFFICE}),
     Action.EDIT_OWN_PROPOSAL: frozenset({Role.DIRECTOR, Role.OWNER, Role.CONTRIBUTOR}),
+    Action.COMMENT: frozenset({Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER, Role.CONTRIBUTOR}),
+    Action.VIEW_ACTIVITY: frozenset(_ADMINISTRATION),
+    Action.SUBMIT_IDEA: frozenset(_ADMINISTRATION),
+    Action.SUBMIT_PARTY_PROPOSAL: frozenset({Role.POLITICIAN}),
+    Action.VIEW_IDEAS: frozenset(_ADMINISTRATION),
+    Action.SCREEN_IDEAS: frozenset({Role.BUDGET_OFFICE, Role.DIRECTOR}),
+    Action.IMPORT_IDEAS: frozenset({Role.BUDGET_OFFICE}),
+    Action.MANAGE_GLOSSARY: frozenset({Role.BUDGET_OFFICE}),
 }
 
 
@@ -101,11 +117,17 @@ def get_round(user: User, public_id: UUID | str, action: Action = Action.VIEW_RO
     return budget_round
 
 
+# Once in the catalog only the budget office changes a proposal; a withdrawn one is reopened first.
+EDITABLE_BY_AUTHORS = frozenset({"draft", "submitted", "signed_off", "approved"})
+
+
 def may_edit_proposal(user: User, proposal: Proposal) -> bool:
     role = role_in(user, proposal.round.municipality_id)
+    if proposal.status == "withdrawn":
+        return False
     if role_may(role, Action.EDIT_ANY_PROPOSAL):
         return True
-    if not role_may(role, Action.EDIT_OWN_PROPOSAL):
+    if not role_may(role, Action.EDIT_OWN_PROPOSAL) or proposal.status not in EDITABLE_BY_AUTHORS:
         return False
     return user.pk in (proposal.owner_id, proposal.director_id) or (
         proposal.contributors.filter(pk=user.pk).exists()
@@ -124,6 +146,8 @@ def get_proposal(user: User, public_id: UUID | str, *, edit: bool = False) -> Pr
         raise Http404(_("Not found"))
     require(user, proposal.round.municipality_id, Action.VIEW_CATALOG)
     if edit and not may_edit_proposal(user, proposal):
+        if proposal.status == "withdrawn":
+            raise PermissionDenied(_("The proposal is withdrawn. Reopen it to change it."))
         raise PermissionDenied(
             _(
                 "Only the proposal's owner, director, contributors and the "

@@ -11,23 +11,31 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from raaderum import demo_data as data
 from raaderum.organisation.models import (
     Committee,
+    GlossaryTerm,
     Membership,
     Municipality,
     ServiceArea,
     ServiceAreaBudget,
     User,
 )
-from raaderum.proposals.actions import do_create_proposal, do_save_effects, do_update_proposal
-from raaderum.proposals.models import Proposal
-from raaderum.rounds.models import BudgetRound
+from raaderum.proposals.actions import (
+    do_create_proposal,
+    do_save_effects,
+    do_transition,
+    do_update_proposal,
+)
+from raaderum.proposals.models import Proposal, ProposalStatus
+from raaderum.rounds.models import BudgetRound, Phase, PhaseKind
 
 PASSWORD = data.PASSWORD
 
@@ -74,6 +82,8 @@ def load_demo(stdout: Writer | None = None) -> DemoResult:
         areas = _service_areas(municipality, committees)
         users = _people(municipality)
         budget_round = _round(municipality, users)
+        _plan(budget_round)
+        _glossary(municipality)
         outcomes = _proposals(budget_round, committees, areas, users)
     result = DemoResult(
         municipality=municipality,
@@ -200,6 +210,54 @@ def _round(municipality: Municipality, users: Mapping[str, User]) -> BudgetRound
     return budget_round
 
 
+# The process plan relative to the day the demo is loaded: drafting has just ended and the
+# budget office is checking calculations, so the dashboard shows overdue drafts and work to do.
+PLAN_DAYS = {
+    PhaseKind.IDEAS: (-120, -91),
+    PhaseKind.SCREENING: (-90, -71),
+    PhaseKind.DRAFTING: (-70, -7),
+    PhaseKind.QUALITY_CHECK: (-6, 14),
+    PhaseKind.CATALOG: (15, 35),
+    PhaseKind.NEGOTIATION: (36, 60),
+    PhaseKind.ADOPTION: (61, 75),
+    PhaseKind.FOLLOW_UP: (76, 440),
+}
+
+GLOSSARY = {
+    "mindreudgift": "besparelse",
+    "merudgift": "ekstra udgift",
+    "P/L": "pris- og lønniveau",
+    "helårsvirkning": "den fulde effekt på et helt år",
+    "anlægsudgift": "udgift til byggeri og anlæg",
+    "driftsudgift": "løbende udgift",
+    "årsværk": "fuldtidsstillinger",
+    "DUT": "statens kompensation for nye opgaver",
+}
+
+
+def _plan(budget_round: BudgetRound) -> None:
+    today = timezone.localdate()
+    for kind, (start, end) in PLAN_DAYS.items():
+        Phase.objects.update_or_create(
+            round=budget_round,
+            kind=kind,
+            defaults={
+                "starts_on": today + timedelta(days=start),
+                "deadline": today + timedelta(days=end),
+            },
+        )
+    if budget_round.current_phase != PhaseKind.QUALITY_CHECK:
+        budget_round.current_phase = PhaseKind.QUALITY_CHECK
+        budget_round.save(update_fields=["current_phase"])
+
+
+def _glossary(municipality: Municipality) -> None:
+    for term, plain in GLOSSARY.items():
+        GlossaryTerm.objects.update_or_create(
+            municipality=municipality, term=term, defaults={"plain": plain}
+        )
+
+
 def _proposals(
     budget_round: BudgetRound,
     committees: Mapping[str, Committee],
@@ -210,12 +268,11 @@ def _proposals(
     outcomes: Counter[str] = Counter()
     office = users[data.ROUND_CREATED_BY]
     years = budget_round.years
-    for spec in data.PROPOSALS:
+    for index, spec in enumerate(data.PROPOSALS):
         fields: dict[str, Any] = {
             "committee": committees[spec["committee"]],
             "title": spec["title"],
             "type": spec["type"],
-            "status": spec["status"],
             "owner": users[spec["owner"]],
             "director": users[spec["director"]] if "director" in spec else None,
             "type_rationale": spec["type_rationale"],
@@ -275,8 +332,55 @@ def _proposals(
             )
             if outcome == "unchanged":
                 outcome = "updated"
+        target = _target_status(
+            spec["status"], index, has_director=proposal.director_id is not None
+        )
+        if proposal.status == ProposalStatus.DRAFT and target != ProposalStatus.DRAFT:
+            _walk(proposal, target, office)
+            if outcome == "unchanged":
+                outcome = "updated"
         outcomes[outcome] += 1
     return outcomes
+
+
+def _target_status(declared: str, index: int, *, has_director: bool) -> str:
+    """Spread the proposals over the workflow so the dashboard and filters have content."""
+    if declared != data.READY:
+        return ProposalStatus.WITHDRAWN if index % 10 == 9 else ProposalStatus.DRAFT
+    if has_director and index % 2 == 0:
+        return ProposalStatus.APPROVED  # waiting for the budget office to add it
+    return {
+        3: ProposalStatus.SUBMITTED,
+        5: ProposalStatus.SIGNED_OFF,
+    }.get(index % 7, ProposalStatus.IN_CATALOG)
+
+
+def _walk(proposal: Proposal, target: str, office: User) -> None:
+    """Take the proposal through the real workflow steps, each by the person who may take it."""
+    paths = {
+        ProposalStatus.SUBMITTED: ["submit"],
+        ProposalStatus.SIGNED_OFF: ["submit", "sign_off"],
+        ProposalStatus.APPROVED: ["submit", "sign_off", "approve"],
+        ProposalStatus.IN_CATALOG: ["submit", "sign_off", "approve", "add_to_catalog"],
+        ProposalStatus.WITHDRAWN: ["withdraw"],
+    }
+    steps = paths[target]
+    if proposal.director_id is None:
+        # Only a proposal's own director approves; without one it goes straight on.
+        steps = [step for step in steps if step != "approve"] or ["submit", "sign_off"]
+    for step in steps:
+        proposal = Proposal.objects.with_effects().get(pk=proposal.pk)
+        actor = {"submit": proposal.owner, "approve": proposal.director}.get(step) or office
+        role = Membership.objects.get(user=actor, municipality=proposal.round.municipality).role
+        comment = data.WITHDRAW_REASON if step == "withdraw" else ""
+        proposal = do_transition(
+            proposal,
+            step,
+            user=actor,
+            role=role,
+            expected_version=proposal.version,
+            comment=comment,
+        )
 
 
 def _login(person: data.PersonData) -> DemoLogin:

@@ -17,6 +17,7 @@ PASSWORD = "demo"  # noqa: S105 - the documented password of every demo login, n
 
 DRAFT = "draft"
 READY = "ready"
+WITHDRAW_REASON = "Forslaget overlapper med et tværgående forslag og er lagt ind i det."
 
 
 class MunicipalityData(TypedDict):

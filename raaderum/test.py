@@ -63,6 +63,7 @@ def create_proposal(
     fte: dict[int, Decimal] | None = None,
     **fields: object,
 ) -> Proposal:
+    status = fields.pop("status", None)
     proposal = do_create_proposal(
         budget_round,
         {"committee": committee, "title": title, "type": type, "owner": owner, **fields},
@@ -76,6 +77,10 @@ def create_proposal(
             expected_version=proposal.version,
             user=owner,
         )
+    if status is not None:
+        # A shortcut for tests: the workflow's own steps are tested in test_workflow.
+        Proposal.objects.filter(pk=proposal.pk).update(status=status)
+        proposal.refresh_from_db()
     return proposal
 
 

@@ -23,4 +23,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("raaderum.rounds.urls")),
     path("", include("raaderum.proposals.urls")),
+    path("", include("raaderum.ideas.urls")),
+    path("", include("raaderum.communication.urls")),
 ]

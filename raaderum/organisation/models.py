@@ -219,3 +219,29 @@ class ServiceAreaBudget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_area} {self.year}"
+
+
+class GlossaryTerm(models.Model):
+    """A technical word the budget office wants explained in plain Danish in proposals."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="glossary",
+        verbose_name=_("municipality"),
+    )
+    term = models.CharField(_("technical term"), max_length=60)
+    plain = models.CharField(_("plain alternative"), max_length=200)
+
+    class Meta:
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+        ordering = ["municipality", "term"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "term"], name="glossary_term_unique_in_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.term

@@ -12,10 +12,21 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from raaderum.organisation.models import Committee, ServiceArea, User
-from raaderum.proposals.models import Effect, Proposal, StaffEffect
+from raaderum.communication.actions import do_record_event
+from raaderum.organisation.models import Committee, Role, ServiceArea, User
+from raaderum.proposals import readability, workflow
+from raaderum.proposals.models import (
+    Effect,
+    Proposal,
+    ProposalStatus,
+    StaffEffect,
+    Transition,
+)
 from raaderum.rounds.models import BudgetRound
 
 
@@ -101,19 +112,167 @@ def do_save_effects(
         raise ValueError("service area of another municipality")
     if {year for _area, year in amounts} - years or set(fte) - years:
         raise ValueError("year outside the round's period")
-    current.effects.all().delete()
-    Effect.objects.bulk_create(
-        Effect(proposal=current, service_area_id=area_id, year=year, amount=amount)
-        for (area_id, year), amount in sorted(amounts.items())
-        if amount != 0
-    )
-    current.staff_effects.all().delete()
-    StaffEffect.objects.bulk_create(
-        StaffEffect(proposal=current, year=year, fte=value)
-        for year, value in sorted(fte.items())
-        if value != 0
-    )
+    # Row by row, not bulk: the audit trail (simple-history) records every amount's before/after.
+    wanted = {key: amount for key, amount in amounts.items() if amount != 0}
+    amounts_changed = False
+    for effect in current.effects.all():
+        key = (effect.service_area_id, effect.year)
+        if key not in wanted:
+            effect.delete()
+            amounts_changed = True
+        elif wanted[key] != effect.amount:
+            effect.amount = wanted[key]
+            effect.save(update_fields=["amount"])
+            amounts_changed = True
+        wanted.pop(key, None)
+    for (area_id, year), amount in sorted(wanted.items()):
+        Effect.objects.create(proposal=current, service_area_id=area_id, year=year, amount=amount)
+        amounts_changed = True
+    wanted_fte = {year: value for year, value in fte.items() if value != 0}
+    for staff in current.staff_effects.all():
+        if staff.year not in wanted_fte:
+            staff.delete()
+        elif wanted_fte[staff.year] != staff.fte:
+            staff.fte = wanted_fte[staff.year]
+            staff.save(update_fields=["fte"])
+        wanted_fte.pop(staff.year, None)
+    for year, value in sorted(wanted_fte.items()):
+        StaffEffect.objects.create(proposal=current, year=year, fte=value)
     current.version += 1
     current.updated_by = user
-    current.save(update_fields=["version", "updated_by", "updated_at"])
+    fields = ["version", "updated_by", "updated_at"]
+    if amounts_changed and workflow.voided_by_amount_change(current.status):
+        _void_sign_off(current, user)
+        fields += ["status", "signed_off_by", "signed_off_at", "approved_by", "approved_at"]
+    current.save(update_fields=fields)
     return current
+
+
+def _void_sign_off(proposal: Proposal, user: User) -> None:
+    """An amount changed after the budget office signed the calculation off: back to check."""
+    Transition.objects.create(
+        proposal=proposal,
+        action="void_sign_off",
+        from_status=proposal.status,
+        to_status=ProposalStatus.SUBMITTED,
+        user=user,
+        comment=_("An amount was changed after the calculation was signed off."),
+    )
+    proposal.status = ProposalStatus.SUBMITTED
+    proposal.signed_off_by = proposal.signed_off_at = None
+    proposal.approved_by = proposal.approved_at = None
+    do_record_event(
+        proposal.round,
+        actor=user,
+        verb="sign_off_voided",
+        text=_("%(user)s changed the amounts of %(code)s after sign-off; it needs a new check.")
+        % {"user": user, "code": proposal.code},
+        proposal=proposal,
+        notify=budget_office(proposal.round.municipality_id),
+    )
+
+
+def budget_office(municipality_id: int) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__municipality_id=municipality_id, memberships__role=Role.BUDGET_OFFICE
+        )
+    )
+
+
+class TransitionRefused(Exception):
+    """The step is not allowed now; `code` is one of workflow's refusal codes."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+
+def situation(proposal: Proposal, user: User, role: str | None) -> workflow.Situation:
+    relations = set()
+    if user.pk == proposal.owner_id:
+        relations.add(workflow.OWNER)
+    if user.pk == proposal.director_id:
+        relations.add(workflow.PROPOSAL_DIRECTOR)
+    if proposal.contributors.filter(pk=user.pk).exists():
+        relations.add(workflow.CONTRIBUTOR)
+    summary_lix = readability.lix(proposal.summary)
+    return workflow.Situation(
+        status=proposal.status,
+        role=role,
+        relations=frozenset(relations),
+        cross_cutting=proposal.is_cross_cutting(),
+        has_director=proposal.director_id is not None,
+        has_effects=proposal.effects.exists(),
+        summary_lix=summary_lix.score if summary_lix else None,
+        max_lix=proposal.round.max_lix,
+    )
+
+
+@transaction.atomic
+def do_transition(
+    proposal: Proposal,
+    step: str,
+    *,
+    user: User,
+    role: str | None,
+    expected_version: int,
+    comment: str = "",
+) -> Proposal:
+    """Move the proposal one step through the workflow, or refuse and change nothing."""
+    current = _lock_current(proposal, expected_version)
+    current = Proposal.objects.with_effects().get(pk=current.pk)
+    refused = workflow.refusal(step, situation(current, user, role), comment)
+    if refused:
+        raise TransitionRefused(refused)
+    target = workflow.STEPS[step].target
+    Transition.objects.create(
+        proposal=current,
+        action=step,
+        from_status=current.status,
+        to_status=target,
+        user=user,
+        comment=comment.strip(),
+    )
+    now = timezone.now()
+    if step == "sign_off":
+        current.signed_off_by, current.signed_off_at = user, now
+    elif step == "approve":
+        current.approved_by, current.approved_at = user, now
+    elif target == ProposalStatus.DRAFT:
+        current.signed_off_by = current.signed_off_at = None
+        current.approved_by = current.approved_at = None
+    if step == "withdraw":
+        current.withdrawn_reason = comment.strip()
+    elif step == "reopen":
+        current.withdrawn_reason = ""
+    current.status = target
+    current.version += 1
+    current.updated_by = user
+    current.save()
+    people = {current.owner, *([current.director] if current.director else [])}
+    if step in {"submit", "approve"}:
+        people.update(budget_office(current.round.municipality_id))
+    if step == "sign_off" and current.is_cross_cutting() and current.director:
+        people.add(current.director)
+    do_record_event(
+        current.round,
+        actor=user,
+        verb=step,
+        text=STEP_EVENTS[step] % {"user": user, "code": current.code},
+        proposal=current,
+        notify=people,
+        url=reverse("proposal_detail", args=[current.public_id]),
+    )
+    return current
+
+
+STEP_EVENTS = {
+    "submit": gettext_lazy("%(user)s submitted %(code)s for quality check."),
+    "sign_off": gettext_lazy("%(user)s signed off the calculation of %(code)s."),
+    "approve": gettext_lazy("%(user)s approved %(code)s for the catalog."),
+    "add_to_catalog": gettext_lazy("%(user)s added %(code)s to the catalog."),
+    "send_back": gettext_lazy("%(user)s sent %(code)s back to the owner."),
+    "withdraw": gettext_lazy("%(user)s withdrew %(code)s."),
+    "reopen": gettext_lazy("%(user)s reopened %(code)s."),
+}

@@ -44,6 +44,7 @@ class CatalogRow:
     type_label: str = ""
     status_label: str = ""
     url: str = ""
+    cross_cutting: bool = False
 
     @property
     def cells(self) -> list[str]:
@@ -132,6 +133,7 @@ def build_catalog(
             type_label=type_labels[proposal.type],
             status_label=status_labels[proposal.status],
             url=url_pattern.replace(str(placeholder), str(proposal.public_id)),
+            cross_cutting=calculation.is_cross_cutting(c for c, _y, _a in own),
         )
         group = groups.setdefault(proposal.committee_id, CatalogGroup(committee=proposal.committee))
         group.rows.append(row)

@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from raaderum.lib import money
 from raaderum.lib.forms import UNIT_CHOICES, amount_error_message
 from raaderum.organisation.models import Committee, Role, ServiceArea, User
-from raaderum.proposals import calculation
-from raaderum.proposals.models import Proposal, ProposalStatus
+from raaderum.proposals.models import Origin, Proposal
 
 TEXT_FIELDS = [
     "summary",
@@ -40,8 +39,9 @@ class ProposalForm(forms.ModelForm):
             "owner",
             "director",
             "contributors",
+            "origin",
+            "party_name",
             *TEXT_FIELDS,
-            "status",
         ]
         widgets = {
             **{name: forms.Textarea(attrs={"rows": 4}) for name in TEXT_FIELDS},
@@ -72,19 +72,34 @@ class ProposalForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        ready = cleaned.get("status") == ProposalStatus.READY
-        needs_director = self.instance.pk and self.instance.is_cross_cutting()
-        if ready and needs_director and not cleaned.get("director"):
-            self.add_error(
-                "director",
-                _(
-                    "The proposal has effects under several committees: choose the director "
-                    "who owns it before marking it ready."
-                ),
-            )
-        if not self.instance.pk and cleaned.get("status") == ProposalStatus.READY:
-            self.add_error("status", _("Enter the effects before marking the proposal ready."))
+        if cleaned.get("origin") == Origin.PARTY and not cleaned.get("party_name", "").strip():
+            self.add_error("party_name", _("Name the party group behind a party proposal."))
         return cleaned
+
+    def differences_from(self, saved: Proposal) -> list[tuple[str, str, str]]:
+        """(label, saved value, typed value) for every field where the two versions differ."""
+        differences = []
+        for name in self.Meta.fields:
+            field = self.fields[name]
+            typed = self.cleaned_data.get(name)
+            stored = getattr(saved, name)
+            if name == "contributors":
+                typed_text = ", ".join(sorted(str(user) for user in typed or []))
+                stored_text = ", ".join(sorted(str(user) for user in stored.all()))
+            elif isinstance(field, forms.ChoiceField) and not isinstance(
+                field, forms.ModelChoiceField
+            ):
+                labels = dict(field.choices)  # type: ignore[arg-type]
+                typed_text, stored_text = (
+                    str(labels.get(typed, typed)),
+                    str(labels.get(stored, stored)),
+                )
+            else:
+                typed_text = "" if typed is None else str(typed)
+                stored_text = "" if stored is None else str(stored)
+            if typed_text.strip() != stored_text.strip():
+                differences.append((str(field.label), stored_text, typed_text))
+        return differences
 
     def model_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -241,16 +256,6 @@ class EffectGrid:
                 continue
             if value:
                 self.fte[year] = value
-        if valid and self.proposal.status == ProposalStatus.READY and not self.proposal.director_id:
-            committees = {area.committee_id for area in self.areas if area.pk in seen}
-            if calculation.is_cross_cutting(committees):
-                self.non_field_errors.append(
-                    gettext(
-                        "These effects span several committees, so the proposal needs a "
-                        "director. Choose one on the proposal, or mark it as a draft first."
-                    )
-                )
-                valid = False
         return valid
 
     @property

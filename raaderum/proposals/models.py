@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from raaderum.organisation.models import Committee, ServiceArea
 from raaderum.proposals import calculation
@@ -51,14 +52,33 @@ class ProposalType(models.TextChoices):
 
 
 class ProposalStatus(models.TextChoices):
+    """The workflow; which role may move a proposal between them is in workflow.py."""
+
     DRAFT = "draft", _("Draft")
-    READY = "ready", _("Ready")
+    SUBMITTED = "submitted", _("Submitted for quality check")
+    SIGNED_OFF = "signed_off", _("Calculation signed off")
+    APPROVED = "approved", _("Approved by the director")
+    IN_CATALOG = "in_catalog", _("In the catalog")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Origin(models.TextChoices):
+    """Where the idea behind a proposal came from; kept on every idea and proposal."""
+
+    EMPLOYEE = "employee", _("Employee")
+    MANAGER = "manager", _("Manager")
+    CITIZEN = "citizen", _("Citizen")
+    PARTY = "party", _("Party group")
+    CITIZEN_CONFERENCE = "citizen_conference", _("Citizen conference")
+    WORKSHOP = "workshop", _("Workshop")
+    IDEA_BANK = "idea_bank", _("Idea bank")
+    EARLIER_ROUND = "earlier_round", _("Earlier round")
 
 
 class ProposalQuerySet(models.QuerySet["Proposal"]):
     def for_catalog(self) -> ProposalQuerySet:
         """What a list of proposals shows; catalog.build_catalog reads the effects itself."""
-        return self.select_related("committee")
+        return self.select_related("committee", "owner", "director")
 
     def with_effects(self) -> ProposalQuerySet:
         """One proposal's page: its effects and their areas, in a fixed number of queries."""
@@ -130,6 +150,31 @@ class Proposal(models.Model):
     risks = models.TextField(_("risks"), blank=True)
     calculation_basis = models.TextField(_("calculation basis"), blank=True)
     assumptions = models.TextField(_("assumptions"), blank=True)
+    origin = models.CharField(
+        _("origin"), max_length=30, choices=Origin.choices, default=Origin.EMPLOYEE
+    )
+    party_name = models.CharField(
+        _("party group"), max_length=100, blank=True, help_text=_("For party proposals.")
+    )
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("calculation signed off by"),
+    )
+    signed_off_at = models.DateTimeField(_("calculation signed off"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -143,6 +188,7 @@ class Proposal(models.Model):
     )
 
     objects = ProposalQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
 
     class Meta:
         verbose_name = _("proposal")
@@ -230,6 +276,8 @@ class Effect(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     amount = models.BigIntegerField(_("amount (kr.)"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("effect")
         verbose_name_plural = _("effects")
@@ -256,6 +304,8 @@ class StaffEffect(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     fte = models.DecimalField(_("FTE"), max_digits=8, decimal_places=2)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("staff effect")
         verbose_name_plural = _("staff effects")
@@ -266,3 +316,31 @@ class StaffEffect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal.code} {self.year}: {self.fte}"
+
+
+class Transition(models.Model):
+    """One step of a proposal through the workflow: who, when, from, to and why."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("proposal")
+    )
+    action = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=20, choices=ProposalStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ProposalStatus.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        ordering = ["proposal", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.from_status} -> {self.to_status}"

@@ -8,4 +8,9 @@ urlpatterns = [
     path("proposals/<uuid:proposal_id>/", views.proposal_detail, name="proposal_detail"),
     path("proposals/<uuid:proposal_id>/edit/", views.proposal_edit, name="proposal_edit"),
     path("proposals/<uuid:proposal_id>/effects/", views.proposal_effects, name="proposal_effects"),
+    path(
+        "proposals/<uuid:proposal_id>/transition/",
+        views.proposal_transition,
+        name="proposal_transition",
+    ),
 ]

@@ -5,18 +5,22 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from raaderum import access
 from raaderum.access import Action
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Committee, ServiceArea
-from raaderum.proposals import calculation
+from raaderum.proposals import calculation, history, readability, workflow
 from raaderum.proposals.actions import (
     StaleEdit,
+    TransitionRefused,
     do_create_proposal,
     do_save_effects,
+    do_transition,
     do_update_proposal,
+    situation,
 )
 from raaderum.proposals.catalog import SORTS, build_catalog, filter_proposals
 from raaderum.proposals.forms import EffectGrid, ProposalForm
@@ -67,22 +71,74 @@ def catalog(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
-@require_GET
-def proposal_detail(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
-    proposal = access.get_proposal(request.user, proposal_id)
-    proposal = Proposal.objects.with_effects().get(pk=proposal.pk)
+STEP_LABELS = {
+    "submit": gettext_lazy("Submit for quality check"),
+    "sign_off": gettext_lazy("Sign off the calculation"),
+    "approve": gettext_lazy("Approve for the catalog"),
+    "add_to_catalog": gettext_lazy("Add to the catalog"),
+    "send_back": gettext_lazy("Send back to the owner"),
+    "withdraw": gettext_lazy("Withdraw the proposal"),
+    "reopen": gettext_lazy("Reopen"),
+}
+STEP_DONE = {
+    "submit": gettext_lazy("The proposal was submitted for quality check."),
+    "sign_off": gettext_lazy("The calculation was signed off."),
+    "approve": gettext_lazy("The proposal was approved for the catalog."),
+    "add_to_catalog": gettext_lazy("The proposal is now in the catalog."),
+    "send_back": gettext_lazy("The proposal was sent back to the owner."),
+    "withdraw": gettext_lazy("The proposal was withdrawn."),
+    "reopen": gettext_lazy("The proposal was reopened as a draft."),
+}
+REFUSALS = {
+    workflow.NOT_FROM_STATUS: gettext_lazy("This step cannot be taken from the current status."),
+    workflow.NOT_YOUR_ROLE: gettext_lazy("Your role does not allow this step on this proposal."),
+    workflow.NEEDS_COMMENT: gettext_lazy("Write why in the comment field."),
+    workflow.NO_EFFECTS: gettext_lazy("Enter the effects before submitting the proposal."),
+    workflow.NEEDS_DIRECTOR: gettext_lazy(
+        "The proposal has effects under several committees: choose the director who owns it "
+        "before submitting it."
+    ),
+    workflow.NEEDS_DIRECTOR_APPROVAL: gettext_lazy(
+        "A cross-cutting proposal must be approved by its director before it goes into the catalog."
+    ),
+    workflow.SUMMARY_TOO_HARD: gettext_lazy(
+        "The plain-language summary is harder to read than the round allows (LIX). Write "
+        "shorter sentences and fewer long words."
+    ),
+}
+WORKFLOW_ORDER = [
+    ProposalStatus.DRAFT,
+    ProposalStatus.SUBMITTED,
+    ProposalStatus.SIGNED_OFF,
+    ProposalStatus.APPROVED,
+    ProposalStatus.IN_CATALOG,
+]
+
+
+def _effect_rows(proposal: Proposal, areas: list[ServiceArea]) -> list[dict[str, object]]:
+    """The proposal's saved effects as table rows in the areas' order."""
+    grid = proposal.effect_grid()
+    return [{"area": area, "amounts": grid[area.pk]} for area in areas if area.pk in grid]
+
+
+def _render_detail(
+    request: AuthenticatedHttpRequest,
+    proposal: Proposal,
+    *,
+    status: int = 200,
+    workflow_error: str = "",
+    comment: str = "",
+) -> HttpResponse:
     budget_round = proposal.round
     headroom = proposal.headroom_by_year()
     areas = {
         area.pk: area for area in ServiceArea.objects.of_municipality(budget_round.municipality)
     }
-    grid = proposal.effect_grid()
-    rows = [
-        {"area": areas[area_id], "amounts": grid[area_id]}
-        for area_id in sorted(grid, key=lambda pk: list(areas).index(pk))
-    ]
+    rows = _effect_rows(proposal, list(areas.values()))
     payback = calculation.payback(headroom) if proposal.type == ProposalType.INVESTMENT else None
+    role = access.role_in(request.user, budget_round.municipality_id)
+    steps = workflow.available(situation(proposal, request.user, role))
+    summary_lix = readability.lix(proposal.summary)
     return render(
         request,
         "proposals/proposal_detail.html",
@@ -99,15 +155,79 @@ def proposal_detail(request: AuthenticatedHttpRequest, proposal_id: str) -> Http
             "warnings": proposal.warning_texts(),
             "cross_cutting": proposal.is_cross_cutting(),
             "may_edit": access.may_edit_proposal(request.user, proposal),
+            "steps": [
+                (step, STEP_LABELS[step], workflow.STEPS[step].needs_comment) for step in steps
+            ],
+            "workflow_order": [(value, ProposalStatus(value).label) for value in WORKFLOW_ORDER],
+            "workflow_error": workflow_error,
+            "comment": comment,
+            "transitions": proposal.transitions.select_related("user"),
+            "changes": history.timeline(proposal),
+            "summary_lix": summary_lix,
+            "lix_band": readability.BAND_NAMES_DA.get(summary_lix.band) if summary_lix else "",
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+def proposal_detail(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
+    proposal = access.get_proposal(request.user, proposal_id)
+    return _render_detail(request, Proposal.objects.with_effects().get(pk=proposal.pk))
+
+
+@login_required
+@require_POST
+def proposal_transition(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
+    """Take one workflow step; a refused step changes nothing and says why in Danish."""
+    proposal = access.get_proposal(request.user, proposal_id)
+    step = request.POST.get("step", "")
+    comment = request.POST.get("comment", "")
+    role = access.role_in(request.user, proposal.round.municipality_id)
+    fresh = Proposal.objects.with_effects().get(pk=proposal.pk)
+    if step not in workflow.STEPS:
+        return _render_detail(
+            request, fresh, status=400, workflow_error=str(REFUSALS[workflow.NOT_FROM_STATUS])
+        )
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    try:
+        do_transition(
+            proposal,
+            step,
+            user=request.user,
+            role=role,
+            expected_version=version,
+            comment=comment,
+        )
+    except StaleEdit:
+        return _render_detail(
+            request,
+            fresh,
+            status=409,
+            workflow_error=_(
+                "The proposal changed after you opened it. Look at it again before you "
+                "take the step."
+            ),
+            comment=comment,
+        )
+    except TransitionRefused as refused:
+        code = 403 if refused.code == workflow.NOT_YOUR_ROLE else 409
+        return _render_detail(
+            request, fresh, status=code, workflow_error=str(REFUSALS[refused.code]), comment=comment
+        )
+    messages.success(request, str(STEP_DONE[step]))
+    return redirect("proposal_detail", proposal_id=proposal.public_id)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     budget_round = access.get_round(request.user, round_id, Action.CREATE_PROPOSAL)
-    initial = {"owner": request.user.pk, "status": ProposalStatus.DRAFT}
+    initial = {"owner": request.user.pk}
     form = ProposalForm(
         request.POST or None, initial=initial, municipality=budget_round.municipality
     )
@@ -139,6 +259,7 @@ def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpRe
         request.POST or None, instance=proposal, municipality=budget_round.municipality
     )
     conflict = None
+    differences: list[tuple[str, str, str]] = []
     if request.method == "POST" and form.is_valid():
         try:
             do_update_proposal(
@@ -149,8 +270,9 @@ def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpRe
             )
         except StaleEdit as stale:
             conflict = stale.proposal
+            differences = form.differences_from(conflict)
             # Keep what the user typed, now based on the newer version: saving again is a
-            # deliberate choice made after seeing the warning.
+            # deliberate choice made after seeing both versions.
             data = request.POST.copy()
             data["version"] = str(conflict.version)
             form = ProposalForm(data, instance=proposal, municipality=budget_round.municipality)
@@ -166,6 +288,7 @@ def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpRe
             "municipality": budget_round.municipality,
             "proposal": proposal,
             "conflict": conflict,
+            "differences": differences,
         },
         status=409 if conflict else 200,
     )
@@ -192,7 +315,7 @@ def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> Htt
                 )
         elif grid.is_valid():
             try:
-                do_save_effects(
+                saved = do_save_effects(
                     proposal,
                     grid.amounts,
                     grid.fte,
@@ -200,13 +323,24 @@ def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> Htt
                     user=request.user,
                 )
             except StaleEdit as stale:
-                conflict = stale.proposal
+                conflict = Proposal.objects.with_effects().get(pk=stale.proposal.pk)
                 status = 409
                 data = request.POST.copy()
                 data["version"] = str(conflict.version)
                 grid = EffectGrid(proposal, areas, data)
             else:
                 messages.success(request, _("The effects were saved."))
+                if workflow.voided_by_amount_change(proposal.status) and (
+                    saved.status == ProposalStatus.SUBMITTED
+                ):
+                    messages.warning(
+                        request,
+                        _(
+                            "The amounts changed after the budget office signed off the "
+                            "calculation, so the sign-off is void. The proposal is back in "
+                            "quality check."
+                        ),
+                    )
                 return redirect("proposal_detail", proposal_id=proposal.public_id)
         else:
             status = 422 if not request.htmx else 200
@@ -220,6 +354,7 @@ def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> Htt
             "grid": grid,
             "areas": areas,
             "conflict": conflict,
+            "conflict_rows": _effect_rows(conflict, areas) if conflict else [],
         },
         status=status,
     )

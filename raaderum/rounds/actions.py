@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from raaderum.organisation.models import User
-from raaderum.rounds.forms import RoundForm
-from raaderum.rounds.models import BudgetRound, RoundYearTarget
+from raaderum.rounds.forms import PlanForm, RoundForm
+from raaderum.rounds.models import BudgetRound, Phase, RoundYearTarget
 
 
 @transaction.atomic
@@ -19,5 +20,30 @@ def do_save_round(form: RoundForm, *, user: User) -> BudgetRound:
         RoundYearTarget.objects.bulk_create(
             RoundYearTarget(round=budget_round, year=year, amount=amount)
             for year, amount in sorted(form.year_targets().items())
+        )
+    return budget_round
+
+
+@transaction.atomic
+def do_save_plan(budget_round: BudgetRound, form: PlanForm, *, user: User) -> BudgetRound:
+    """Replace the round's phases and set its current phase, and tell the activity feed."""
+    from raaderum.communication.actions import do_record_event
+
+    phases = form.phases()
+    budget_round.phases.exclude(kind__in=list(phases)).delete()
+    for kind, (starts_on, deadline) in phases.items():
+        Phase.objects.update_or_create(
+            round=budget_round, kind=kind, defaults={"starts_on": starts_on, "deadline": deadline}
+        )
+    before = budget_round.current_phase
+    budget_round.current_phase = form.cleaned_data.get("current_phase") or ""
+    budget_round.save(update_fields=["current_phase"])
+    if before != budget_round.current_phase and budget_round.current_phase:
+        do_record_event(
+            budget_round,
+            actor=user,
+            verb="phase",
+            text=_("%(user)s moved the round to the phase %(phase)s.")
+            % {"user": user, "phase": budget_round.get_current_phase_display()},
         )
     return budget_round

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from raaderum.lib.forms import AmountField
-from raaderum.rounds.models import BudgetRound
+from raaderum.rounds.models import BudgetRound, PhaseKind
 
 
 class RoundForm(forms.ModelForm):
@@ -26,6 +26,7 @@ class RoundForm(forms.ModelForm):
             "price_level_year",
             "target_amount",
             "full_effect_year",
+            "max_lix",
             "description",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
@@ -108,3 +109,53 @@ class RoundForm(forms.ModelForm):
             if value is not None and value < 0:
                 self.add_error(name, _("Write the target as a positive amount."))
         return cleaned
+
+
+class PlanForm(forms.Form):
+    """Start and deadline of each phase (optional) and the phase the round is in now."""
+
+    current_phase = forms.ChoiceField(label=_("The round is now in the phase"), required=False)
+
+    def __init__(self, *args: Any, budget_round: BudgetRound, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.budget_round = budget_round
+        existing = {phase.kind: phase for phase in budget_round.phases.all()}
+        current = self.fields["current_phase"]
+        current.choices = [("", _("Not started")), *PhaseKind.choices]  # type: ignore[attr-defined]
+        current.initial = budget_round.current_phase
+        self.phase_rows: list[tuple[str, str, str, str]] = []
+        for kind, label in PhaseKind.choices:
+            phase = existing.get(kind)
+            start, deadline = f"{kind}_starts_on", f"{kind}_deadline"
+            self.fields[start] = forms.DateField(
+                label=_("%(phase)s starts") % {"phase": label},
+                required=False,
+                initial=phase.starts_on if phase else None,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+            self.fields[deadline] = forms.DateField(
+                label=_("%(phase)s deadline") % {"phase": label},
+                required=False,
+                initial=phase.deadline if phase else None,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+            self.phase_rows.append((kind, str(label), start, deadline))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for _kind, _label, start, deadline in self.phase_rows:
+            begins, ends = cleaned.get(start), cleaned.get(deadline)
+            if bool(begins) != bool(ends):
+                missing = deadline if begins else start
+                self.add_error(missing, _("Give both the start and the deadline, or neither."))
+            elif begins and ends and ends < begins:
+                self.add_error(deadline, _("The deadline must be on or after the start."))
+        return cleaned
+
+    def phases(self) -> dict[str, tuple[Any, Any]]:
+        """kind -> (starts_on, deadline) for the phases with dates."""
+        return {
+            kind: (self.cleaned_data[start], self.cleaned_data[deadline])
+            for kind, _label, start, deadline in self.phase_rows
+            if self.cleaned_data.get(start) and self.cleaned_data.get(deadline)
+        }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,19 @@ from raaderum.organisation.models import Municipality
 from raaderum.proposals import calculation
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class PhaseKind(models.TextChoices):
+    """The phases of a round's process plan, in order."""
+
+    IDEAS = "ideas", _("Ideas")
+    SCREENING = "screening", _("Screening")
+    DRAFTING = "drafting", _("Drafting")
+    QUALITY_CHECK = "quality_check", _("Quality check")
+    CATALOG = "catalog", _("Catalog")
+    NEGOTIATION = "negotiation", _("Negotiation")
+    ADOPTION = "adoption", _("Adoption")
+    FOLLOW_UP = "follow_up", _("Follow-up")
 
 
 class BudgetRound(models.Model):
@@ -44,6 +58,19 @@ class BudgetRound(models.Model):
         _("target in full from"), validators=YEAR_VALIDATORS
     )
     description = models.TextField(_("description"), blank=True)
+    current_phase = models.CharField(
+        _("current phase"), max_length=20, choices=PhaseKind.choices, blank=True
+    )
+    max_lix = models.PositiveSmallIntegerField(
+        _("highest LIX of the summary"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(10), MaxValueValidator(80)],
+        help_text=_(
+            "Optional. A proposal whose plain-language summary is harder to read than this "
+            "cannot be submitted for quality check. 40 is easy to read."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -86,6 +113,14 @@ class BudgetRound(models.Model):
     def period_label(self) -> str:
         return f"{self.years[0]}–{self.years[-1]}"
 
+    @property
+    def accepts_ideas(self) -> bool:
+        """Ideas (also the public idea form) are taken while the round is in its ideas phase."""
+        return self.current_phase == PhaseKind.IDEAS
+
+    def deadlines(self) -> dict[str, date]:
+        return {phase.kind: phase.deadline for phase in self.phases.all()}
+
     def explicit_targets(self) -> dict[int, int]:
         return {t.year: t.amount for t in self.year_targets.all()}
 
@@ -117,3 +152,29 @@ class RoundYearTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} {self.year}"
+
+
+class Phase(models.Model):
+    """One phase of the round's process plan with its dates."""
+
+    round = models.ForeignKey(
+        BudgetRound, on_delete=models.CASCADE, related_name="phases", verbose_name=_("budget round")
+    )
+    kind = models.CharField(_("phase"), max_length=20, choices=PhaseKind.choices)
+    starts_on = models.DateField(_("starts"))
+    deadline = models.DateField(_("deadline"))
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["round", "starts_on", "deadline"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "kind"], name="one_phase_of_each_kind"),
+            models.CheckConstraint(
+                condition=models.Q(deadline__gte=models.F("starts_on")),
+                name="phase_deadline_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.get_kind_display()}"

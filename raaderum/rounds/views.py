@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -12,9 +13,9 @@ from raaderum.access import Action
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Membership
 from raaderum.proposals.catalog import build_catalog
-from raaderum.proposals.models import ProposalStatus
-from raaderum.rounds.actions import do_save_round
-from raaderum.rounds.forms import RoundForm
+from raaderum.rounds.actions import do_save_plan, do_save_round
+from raaderum.rounds.dashboard import build_dashboard
+from raaderum.rounds.forms import PlanForm, RoundForm
 from raaderum.rounds.models import BudgetRound
 
 
@@ -43,15 +44,10 @@ def round_detail(request: AuthenticatedHttpRequest, round_id: str) -> HttpRespon
     role = access.role_in(request.user, budget_round.municipality_id)
     may_see_catalog = access.role_may(role, Action.VIEW_CATALOG)
     catalog = None
-    counts = {}
+    dashboard = None
     if may_see_catalog:
-        proposals = list(budget_round.proposals.for_catalog())
-        catalog = build_catalog(budget_round, proposals)
-        counts = {
-            "draft": sum(p.status == ProposalStatus.DRAFT for p in proposals),
-            "ready": sum(p.status == ProposalStatus.READY for p in proposals),
-            "warnings": sum(bool(row.warnings) for g in catalog.groups for row in g.rows),
-        }
+        catalog = build_catalog(budget_round, budget_round.proposals.for_catalog())
+        dashboard = build_dashboard(budget_round, catalog, request.user, timezone.localdate())
     return render(
         request,
         "rounds/round_detail.html",
@@ -60,11 +56,30 @@ def round_detail(request: AuthenticatedHttpRequest, round_id: str) -> HttpRespon
             "municipality": budget_round.municipality,
             "target": budget_round.target_by_year(),
             "catalog": catalog,
-            "counts": counts,
+            "dashboard": dashboard,
+            "phases": budget_round.phases.all(),
             "may_see_catalog": may_see_catalog,
             "may_manage": access.role_may(role, Action.MANAGE_ROUND),
             "may_create": access.role_may(role, Action.CREATE_PROPOSAL),
+            "may_see_activity": access.role_may(role, Action.VIEW_ACTIVITY),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_plan(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
+    """The process plan: each phase's dates and the phase the round is in now."""
+    budget_round = access.get_round(request.user, round_id, Action.MANAGE_ROUND)
+    form = PlanForm(request.POST or None, budget_round=budget_round)
+    if request.method == "POST" and form.is_valid():
+        do_save_plan(budget_round, form, user=request.user)
+        messages.success(request, _("The process plan was saved."))
+        return redirect("round_detail", round_id=budget_round.public_id)
+    return render(
+        request,
+        "rounds/round_plan.html",
+        {"form": form, "round": budget_round, "municipality": budget_round.municipality},
     )
 
 

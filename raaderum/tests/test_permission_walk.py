@@ -17,6 +17,7 @@ EXPECTED = {
     "round_detail": ALL,
     "round_create": ["budget_office"],
     "round_edit": ["budget_office"],
+    "round_plan": ["budget_office"],
     "catalog": ADMINISTRATION,
     "proposal_create": ["budget_office", "director", "owner"],
     "proposal_detail": ADMINISTRATION,
@@ -26,6 +27,8 @@ EXPECTED = {
 }
 # Not tenant data: open to anyone or handled by Django itself.
 OUTSIDE_THE_WALK = {"login", "logout", "set_language"}
+# POST-only actions: GET answers 405 for everyone; their POST permissions have their own tests.
+POST_ONLY = {"proposal_transition"}
 
 
 def app_url_names():
@@ -45,7 +48,7 @@ def app_url_names():
 
 
 def test_every_url_is_in_the_walk():
-    assert app_url_names() - OUTSIDE_THE_WALK == set(EXPECTED)
+    assert app_url_names() - OUTSIDE_THE_WALK == set(EXPECTED) | POST_ONLY
 
 
 def urls_for(world, proposal):
@@ -54,11 +57,13 @@ def urls_for(world, proposal):
         "round_detail": [world.round.public_id],
         "round_create": [world.municipality.slug],
         "round_edit": [world.round.public_id],
+        "round_plan": [world.round.public_id],
         "catalog": [world.round.public_id],
         "proposal_create": [world.round.public_id],
         "proposal_detail": [proposal.public_id],
         "proposal_edit": [proposal.public_id],
         "proposal_effects": [proposal.public_id],
+        "proposal_transition": [proposal.public_id],
     }
     return {name: reverse(name, args=value) for name, value in args.items()}
 
@@ -112,4 +117,14 @@ def test_a_user_without_membership_sees_nothing(client, walk, django_user_model)
     client.force_login(stranger)
     for name, url in urls.items():
         expected = 200 if name == "home" else 404
-        assert client.get(url).status_code == expected, name
+        fetch = client.post if name in POST_ONLY else client.get
+        assert fetch(url).status_code == expected, name
+
+
+@pytest.mark.parametrize("name", sorted(POST_ONLY))
+def test_post_only_urls_refuse_get_and_other_municipalities(client, walk, name):
+    world, urls = walk
+    client.force_login(world.budget_officer)
+    assert client.get(urls[name]).status_code == 405
+    client.force_login(world.outsider)
+    assert client.post(urls[name], {"step": "submit"}).status_code == 404

@@ -33,7 +33,7 @@ def catalog_world(world):
         title="Vasketoiletter",
         type=ProposalType.INVESTMENT,
         director=world.director,
-        status=ProposalStatus.READY,
+        status=ProposalStatus.IN_CATALOG,
         effects={
             (world.daycare, 2027): 2_000_000,
             (world.elderly, 2028): -1_250_500,
@@ -96,7 +96,7 @@ def test_it_marks_the_gap_and_the_years_met(client, catalog_world):
     [
         ({"committee": "SU"}, ["Flere hænder i hjemmeplejen"]),
         ({"type": "investment"}, ["Vasketoiletter"]),
-        ({"status": "ready"}, ["Vasketoiletter"]),
+        ({"status": "in_catalog"}, ["Vasketoiletter"]),
         ({"committee": "BU", "sort": "title"}, ["Sammenlægning af skoler", "Vasketoiletter"]),
         (
             {"sort": "headroom_desc", "committee": "BU"},

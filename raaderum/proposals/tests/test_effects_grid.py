@@ -151,14 +151,48 @@ def test_a_stale_grid_is_refused_and_keeps_what_was_typed(client, world, proposa
     assert saved(proposal) == {("Folkeskoler", 2027): -7_000}
 
 
-def test_a_ready_proposal_cannot_become_cross_cutting_without_a_director(client, world, proposal):
-    proposal.status = ProposalStatus.READY
+def test_changing_an_amount_after_sign_off_voids_the_sign_off(client, world, proposal):
+    from raaderum.proposals.models import Transition
+
+    proposal.status = ProposalStatus.SIGNED_OFF
+    proposal.signed_off_by = world.budget_officer
     proposal.save()
     client.force_login(world.owner)
-    data = grid_post(proposal, [(world.schools, {2027: "-1"}), (world.elderly, {2027: "-1"})])
-    response = client.post(url(proposal), data)
-    assert response.status_code == 422
-    assert "direktør" in response.content.decode()
+    response = client.post(
+        url(proposal), grid_post(proposal, [(world.schools, {2027: "-150"})]), follow=True
+    )
+    html = response.content.decode()
+    assert "så godkendelsen er annulleret" in html
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SUBMITTED
+    assert proposal.signed_off_by is None
+    voided = Transition.objects.get(proposal=proposal)
+    assert (voided.action, voided.from_status, voided.to_status) == (
+        "void_sign_off",
+        "signed_off",
+        "submitted",
+    )
+
+
+def test_saving_the_same_amounts_after_sign_off_keeps_it(client, world, proposal):
+    proposal.status = ProposalStatus.SIGNED_OFF
+    proposal.save()
+    client.force_login(world.owner)
+    client.post(url(proposal), grid_post(proposal, [(world.schools, {2027: "-100"})]))
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SIGNED_OFF  # -100 t.kr. is what was saved
+
+
+def test_every_amount_change_is_in_the_history(client, world, proposal):
+    client.force_login(world.owner)
+    client.post(url(proposal), grid_post(proposal, [(world.schools, {2027: "-250", 2028: "-1"})]))
+    history = Effect.history.filter(proposal_id=proposal.pk).order_by("history_date", "history_id")
+    assert [(h.history_type, h.year, h.amount) for h in history] == [
+        ("+", 2027, -100_000),
+        ("~", 2027, -250_000),
+        ("+", 2028, -1_000),
+    ]
+    assert history.last().history_user == world.owner
 
 
 def test_add_row_without_javascript_keeps_the_typed_values(client, world, proposal):

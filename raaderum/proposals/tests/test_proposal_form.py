@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from raaderum.proposals.models import Proposal, ProposalStatus
+from raaderum.proposals.models import Proposal
 from raaderum.test import create_proposal
 
 
@@ -14,7 +14,7 @@ def form_data(world, **overrides):
         "owner": str(world.owner.pk),
         "director": "",
         "summary": "Borgerne får breve digitalt.",
-        "status": ProposalStatus.DRAFT,
+        "origin": "employee",
     }
     data.update(overrides)
     return data
@@ -69,13 +69,14 @@ def test_it_refuses_a_committee_or_owner_of_another_municipality(client, world):
     assert response.context["form"].errors.keys() == {"committee", "owner"}
 
 
-def test_a_new_proposal_cannot_be_ready(client, world):
+def test_a_party_proposal_names_its_party(client, world):
     client.force_login(world.owner)
-    response = client.post(
-        reverse("proposal_create", args=[world.round.public_id]),
-        form_data(world, status=ProposalStatus.READY),
-    )
-    assert "Indtast effekterne, før forslaget markeres som klar." in response.content.decode()
+    url = reverse("proposal_create", args=[world.round.public_id])
+    response = client.post(url, form_data(world, origin="party"))
+    assert "Skriv navnet på partiet bag partiforslaget." in response.content.decode()
+    client.post(url, form_data(world, origin="party", party_name="Venstre"))
+    proposal = Proposal.objects.get()
+    assert (proposal.origin, proposal.party_name) == ("party", "Venstre")
 
 
 @pytest.mark.parametrize("persona", ["politician", "reader", "contributor"])
@@ -119,23 +120,9 @@ def test_two_people_editing_never_silently_overwrite(client, world):
     html = response.content.decode()
     assert "En anden har gemt forslaget, mens du redigerede" in html
     assert "Oles titel" in html  # what Ole typed is still in the form
+    # Both versions side by side, field by field.
+    assert response.context["differences"] == [("Titel", "Bentes titel", "Oles titel")]
     assert 'name="version" value="2"' in html
-
-
-def test_cross_cutting_proposal_needs_a_director_to_be_ready(client, world):
-    proposal = create_proposal(
-        world.round,
-        world.children,
-        world.owner,
-        effects={(world.schools, 2027): -1, (world.elderly, 2027): -1},
-    )
-    client.force_login(world.owner)
-    url = reverse("proposal_edit", args=[proposal.public_id])
-    data = form_data(world, status=ProposalStatus.READY, version=str(proposal.version))
-    response = client.post(url, data)
-    assert response.context["form"].errors["director"]
-    data["director"] = str(world.director.pk)
-    assert client.post(url, data).status_code == 302
 
 
 def test_only_owner_director_contributors_and_budget_office_may_edit(client, world):

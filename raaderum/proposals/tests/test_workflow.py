@@ -1,0 +1,258 @@
+"""The workflow's rules (pure) and its view: every step allowed and refused."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from raaderum.proposals import workflow
+from raaderum.proposals.models import ProposalStatus, Transition
+from raaderum.test import create_proposal
+
+W = workflow
+
+
+def situation(status, role=None, relations=(), **kw):
+    values = {
+        "cross_cutting": False,
+        "has_director": False,
+        "has_effects": True,
+    }
+    values.update(kw)
+    return W.Situation(status=status, role=role, relations=frozenset(relations), **values)
+
+
+@pytest.mark.parametrize(
+    ("step", "sit", "comment", "expected"),
+    [
+        ("submit", situation("draft", relations=[W.OWNER]), "", None),
+        ("submit", situation("draft", role="budget_office"), "", None),
+        ("submit", situation("draft", role="owner"), "", W.NOT_YOUR_ROLE),  # not their proposal
+        ("submit", situation("draft", relations=[W.CONTRIBUTOR]), "", W.NOT_YOUR_ROLE),
+        ("submit", situation("submitted", relations=[W.OWNER]), "", W.NOT_FROM_STATUS),
+        ("submit", situation("draft", relations=[W.OWNER], has_effects=False), "", W.NO_EFFECTS),
+        (
+            "submit",
+            situation("draft", relations=[W.OWNER], cross_cutting=True),
+            "",
+            W.NEEDS_DIRECTOR,
+        ),
+        (
+            "submit",
+            situation("draft", relations=[W.OWNER], summary_lix=46, max_lix=45),
+            "",
+            W.SUMMARY_TOO_HARD,
+        ),
+        ("submit", situation("draft", relations=[W.OWNER], summary_lix=45, max_lix=45), "", None),
+        ("sign_off", situation("submitted", role="budget_office"), "", None),
+        (
+            "sign_off",
+            situation("submitted", role="director", relations=[W.PROPOSAL_DIRECTOR]),
+            "",
+            W.NOT_YOUR_ROLE,
+        ),
+        (
+            "approve",
+            situation("signed_off", role="director", relations=[W.PROPOSAL_DIRECTOR]),
+            "",
+            None,
+        ),
+        ("approve", situation("signed_off", role="director"), "", W.NOT_YOUR_ROLE),
+        ("approve", situation("signed_off", role="budget_office"), "", W.NOT_YOUR_ROLE),
+        ("add_to_catalog", situation("signed_off", role="budget_office"), "", None),
+        (
+            "add_to_catalog",
+            situation("signed_off", role="budget_office", cross_cutting=True, has_director=True),
+            "",
+            W.NEEDS_DIRECTOR_APPROVAL,
+        ),
+        (
+            "add_to_catalog",
+            situation("approved", role="budget_office", cross_cutting=True),
+            "",
+            None,
+        ),
+        ("send_back", situation("submitted", role="budget_office"), "", W.NEEDS_COMMENT),
+        ("send_back", situation("submitted", role="budget_office"), "Regn om", None),
+        ("send_back", situation("draft", role="budget_office"), "x", W.NOT_FROM_STATUS),
+        ("withdraw", situation("in_catalog", relations=[W.OWNER]), "Dubleret", None),
+        ("withdraw", situation("withdrawn", role="budget_office"), "x", W.NOT_FROM_STATUS),
+        ("reopen", situation("withdrawn", role="budget_office"), "", None),
+        ("reopen", situation("withdrawn", relations=[W.OWNER]), "", W.NOT_YOUR_ROLE),
+    ],
+)
+def test_the_rules(step, sit, comment, expected):
+    assert W.refusal(step, sit, comment) == expected
+
+
+def test_available_offers_only_steps_the_person_takes():
+    assert W.available(situation("draft", relations=[W.OWNER])) == ["submit", "withdraw"]
+    assert W.available(situation("submitted", role="budget_office")) == [
+        "sign_off",
+        "send_back",
+        "withdraw",
+    ]
+    assert W.available(situation("in_catalog", role="reader")) == []
+
+
+def test_due_items_say_who_must_act_by_when():
+    deadlines = {"drafting": date(2027, 3, 1), "quality_check": date(2027, 4, 1)}
+    proposals = [
+        ("P1", "draft", "ole", None, False),
+        ("P2", "submitted", "ole", None, False),
+        ("P3", "signed_off", "ole", "dorte", True),
+        ("P4", "signed_off", "ole", None, False),
+        ("P5", "in_catalog", "ole", None, False),
+    ]
+    items = W.due_items(proposals, ["bente"], deadlines, today=date(2027, 3, 15))
+    got = [(i.proposal, i.who, i.step, i.deadline, i.overdue) for i in items]
+    assert got == [
+        ("P1", "ole", "submit", date(2027, 3, 1), True),
+        ("P2", "bente", "sign_off", date(2027, 4, 1), False),
+        ("P4", "bente", "add_to_catalog", None, False),
+        ("P3", "dorte", "approve", None, False),
+    ]
+
+
+@pytest.fixture
+def proposal(world):
+    return create_proposal(
+        world.round,
+        world.children,
+        world.owner,
+        director=world.director,
+        summary="Vi lukker en skole.",
+        effects={(world.schools, 2027): -1_000_000},
+    )
+
+
+def take(client, proposal, step, comment="", version=None):
+    proposal.refresh_from_db()
+    return client.post(
+        reverse("proposal_transition", args=[proposal.public_id]),
+        {"step": step, "comment": comment, "version": version or proposal.version},
+    )
+
+
+def test_the_whole_way_into_the_catalog(client, world, proposal):
+    client.force_login(world.owner)
+    assert take(client, proposal, "submit").status_code == 302
+    client.force_login(world.budget_officer)
+    assert take(client, proposal, "sign_off").status_code == 302
+    client.force_login(world.director)
+    assert take(client, proposal, "approve").status_code == 302
+    client.force_login(world.budget_officer)
+    response = take(client, proposal, "add_to_catalog")
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.IN_CATALOG
+    assert proposal.signed_off_by == world.budget_officer and proposal.signed_off_at
+    assert proposal.approved_by == world.director
+    steps = list(
+        Transition.objects.filter(proposal=proposal).values_list("action", "user__username")
+    )
+    assert steps == [
+        ("submit", "ole"),
+        ("sign_off", "bente"),
+        ("approve", "dorte"),
+        ("add_to_catalog", "bente"),
+    ]
+    html = client.get(reverse("proposal_detail", args=[proposal.public_id])).content.decode()
+    assert "Beregningen er godkendt af Bente Testesen" in html
+    assert "Godkendt af Dorte Testesen" in html
+
+
+@pytest.mark.parametrize(
+    ("persona", "step", "status", "message"),
+    [
+        ("contributor", "submit", 403, "Din rolle giver ikke adgang til dette trin"),
+        ("reader", "submit", 403, "Din rolle giver ikke adgang til dette trin"),
+        ("budget_officer", "approve", 409, "kan ikke tages fra forslagets nuværende status"),
+        ("budget_officer", "send_back", 409, "kan ikke tages fra forslagets nuværende status"),
+    ],
+)
+def test_refused_steps_change_nothing_and_say_why(
+    client, world, proposal, persona, step, status, message
+):
+    client.force_login(getattr(world, persona))
+    response = take(client, proposal, step)
+    assert response.status_code == status
+    assert message in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.DRAFT
+    assert not Transition.objects.exists()
+
+
+def test_sending_back_needs_a_comment_and_keeps_it(client, world, proposal):
+    client.force_login(world.owner)
+    take(client, proposal, "submit")
+    client.force_login(world.budget_officer)
+    response = take(client, proposal, "send_back", comment="  ")
+    assert response.status_code == 409
+    assert "Skriv begrundelsen i kommentarfeltet." in response.content.decode()
+    response = take(client, proposal, "send_back", comment="Husk lønstigningen")
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.DRAFT
+    assert Transition.objects.last().comment == "Husk lønstigningen"
+
+
+def test_a_stale_step_is_refused(client, world, proposal):
+    client.force_login(world.owner)
+    response = take(client, proposal, "submit", version=proposal.version - 1 or 99)
+    assert response.status_code == 409
+    assert "Forslaget er ændret, efter du åbnede det" in response.content.decode()
+
+
+def test_the_round_may_require_an_easy_summary(client, world, proposal):
+    world.round.max_lix = 20
+    world.round.save()
+    proposal.summary = (
+        "Kommunalbestyrelsen vedtager hermed en gennemgribende omstrukturering af "
+        "skolevæsenets organisatoriske fundament."
+    )
+    proposal.save()
+    client.force_login(world.owner)
+    response = take(client, proposal, "submit")
+    assert response.status_code == 409
+    assert "Resuméet er sværere at læse, end budgetrunden tillader" in response.content.decode()
+
+
+def test_withdrawn_proposals_cannot_be_edited_until_reopened(client, world, proposal):
+    client.force_login(world.owner)
+    take(client, proposal, "withdraw", comment="Dubleret")
+    proposal.refresh_from_db()
+    assert proposal.withdrawn_reason == "Dubleret"
+    assert client.get(reverse("proposal_edit", args=[proposal.public_id])).status_code == 403
+    client.force_login(world.budget_officer)
+    take(client, proposal, "reopen")
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.withdrawn_reason) == (ProposalStatus.DRAFT, "")
+
+
+def test_history_shows_changes_since_sign_off(client, world, proposal):
+    client.force_login(world.owner)
+    take(client, proposal, "submit")
+    client.force_login(world.budget_officer)
+    take(client, proposal, "sign_off")
+    proposal.refresh_from_db()
+    client.post(
+        reverse("proposal_effects", args=[proposal.public_id]),
+        {
+            "unit": "tkr",
+            "rows": "1",
+            "version": proposal.version,
+            "area-0": world.schools.pk,
+            "amount-0-2027": "-900",
+        },
+    )
+    response = client.get(reverse("proposal_detail", args=[proposal.public_id]))
+    changes = response.context["changes"]
+    newest = changes[0]
+    assert (newest.what, newest.before, newest.after) == (
+        "Folkeskoler 2027",
+        "\u22121.000.000 kr.",
+        "\u2212900.000 kr.",
+    )
+    assert newest.after_sign_off is True
+    assert changes[-1].after_sign_off is False
+    assert "Ændret efter godkendelse" in response.content.decode()

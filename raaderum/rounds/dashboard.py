@@ -1,0 +1,79 @@
+"""The round dashboard: how many proposals stand where, what is overdue, who must act next."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from raaderum.organisation.models import Role, User
+from raaderum.proposals import workflow
+from raaderum.proposals.catalog import Catalog, CatalogRow
+from raaderum.proposals.models import ProposalStatus
+from raaderum.rounds.models import BudgetRound
+
+STEP_TODO = {
+    "submit": _("Submit for quality check"),
+    "sign_off": _("Sign off the calculation"),
+    "approve": _("Approve for the catalog"),
+    "add_to_catalog": _("Add to the catalog"),
+}
+
+
+@dataclass
+class Todo:
+    row: CatalogRow
+    step: str
+    deadline: date | None
+    overdue: bool
+
+    @property
+    def label(self) -> str:
+        return str(STEP_TODO[self.step])
+
+
+@dataclass
+class Dashboard:
+    counts: list[tuple[str, str, int]]  # status, label, count
+    overdue: list[Todo]
+    mine: list[Todo]
+    by_person: list[tuple[User, list[Todo]]] = field(default_factory=list)
+    warnings: int = 0
+
+
+def build_dashboard(
+    budget_round: BudgetRound, catalog: Catalog, user: User, today: date
+) -> Dashboard:
+    rows = [row for group in catalog.groups for row in group.rows]
+    by_status = Counter(row.proposal.status for row in rows)
+    office = list(
+        User.objects.filter(
+            memberships__municipality_id=budget_round.municipality_id,
+            memberships__role=Role.BUDGET_OFFICE,
+        )
+    )
+    items = workflow.due_items(
+        (
+            (row, row.proposal.status, row.proposal.owner, row.proposal.director, row.cross_cutting)
+            for row in rows
+        ),
+        office,
+        budget_round.deadlines(),
+        today,
+    )
+    per_person: dict[User, list[Todo]] = defaultdict(list)
+    overdue: dict[int, Todo] = {}
+    for item in items:
+        todo = Todo(item.proposal, item.step, item.deadline, item.overdue)  # type: ignore[arg-type]
+        per_person[item.who].append(todo)  # type: ignore[index]
+        if item.overdue:
+            overdue.setdefault(todo.row.proposal.pk, todo)
+    return Dashboard(
+        counts=[(value, str(label), by_status[value]) for value, label in ProposalStatus.choices],
+        overdue=list(overdue.values()),
+        mine=per_person.get(user, []),
+        by_person=sorted(per_person.items(), key=lambda pair: str(pair[0])),
+        warnings=sum(bool(row.warnings) for row in rows),
+    )
