@@ -34,6 +34,8 @@ $(BIN)/.installed: requirements/dev.txt
 	touch $@
 
 node_modules/.package-lock.json: package-lock.json package.json
+	command -v npm >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
 	npm ci --no-audit --no-fund --loglevel=error
 
 # Front-end packages come from npm ci; their built files are copied, never committed.

@@ -357,7 +357,7 @@ def _target_status(declared: str, index: int, *, has_director: bool) -> str:
 
 def _walk(proposal: Proposal, target: str, office: User) -> None:
     """Take the proposal through the real workflow steps, each by the person who may take it."""
-    paths = {
+    paths: dict[str, list[str]] = {
         ProposalStatus.SUBMITTED: ["submit"],
         ProposalStatus.SIGNED_OFF: ["submit", "sign_off"],
         ProposalStatus.APPROVED: ["submit", "sign_off", "approve"],

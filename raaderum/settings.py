@@ -92,7 +92,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "raaderum.lib.context_processors.site",
             ],
             "builtins": [
                 "raaderum.lib.templatetags.money",

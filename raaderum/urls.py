@@ -4,9 +4,15 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from raaderum.organisation.forms import LoginForm
+from raaderum.organisation.views import accessibility
 
 admin.site.site_header = "Råderum"
 admin.site.site_title = "Råderum"
+# The admin sees every municipality: it is for the installation's administrators only.
+# Municipalities' own staff work in the app's pages, where access is checked per municipality.
+admin.site.has_permission = lambda request: (  # type: ignore[method-assign]
+    request.user.is_active and request.user.is_superuser
+)
 
 urlpatterns = [
     path(
@@ -20,6 +26,7 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("accessibility/", accessibility, name="accessibility"),
     path("admin/", admin.site.urls),
     path("", include("raaderum.rounds.urls")),
     path("", include("raaderum.proposals.urls")),

@@ -16,6 +16,8 @@ AMOUNT_ERRORS = {
     "decimal_point": _("Use a comma as the decimal separator, e.g. 1,5."),
     "not_whole_kroner": _("The amount must be whole kroner."),
     "too_large": _("The amount is too large."),
+    "unit_mismatch": _("The amount is written in another unit than the one chosen above."),
+    "too_many_decimals": _("Write fewer decimals, e.g. 2,5."),
 }
 
 UNIT_CHOICES = [("tkr", _("1,000 kr.")), ("kr", _("kr."))]

@@ -19,12 +19,13 @@ MESSAGES = {
     "not_whole_kroner": "Beløbet skal gå op i hele kroner.",
     "too_large": "Beløbet er for stort. Det højeste tilladte er 10.000 mia. kr.",
     "too_many_decimals": "Skriv færre decimaler, fx 2,5.",
+    "unit_mismatch": "Beløbet er skrevet i en anden enhed end den valgte.",
 }
 
 _SIGNS = "+-\u2212\u2013"  # en dash too: word processors turn "-250" into "–250"
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})  # nbsp, narrow nbsp from spreadsheets
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() would accept "²" and "٣"
-_SUFFIX = re.compile(r"(?<=\S)\s*(?:t\.?\s?kr|kr)\.?$", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?<=\S)\s*(?P<unit>t\.?\s?kr|kr)\.?$", re.IGNORECASE)
 
 
 class AmountError(ValueError):
@@ -76,9 +77,20 @@ def _split(text: str) -> tuple[int, str, str] | None:
 
 
 def parse_amount(text: str, unit: str = "kr", *, allow_empty: bool = False) -> int | None:
-    """Whole kroner from Danish input in ``unit``; a unit suffix the user adds is ignored."""
+    """Whole kroner from Danish input in ``unit``.
+
+    A unit typed after the number ("250 t.kr.", pasted from a catalog) must agree with ``unit``:
+    a silent factor of 1,000 is the costliest mistake a grid can make.
+    """
     factor = UNITS[unit]
-    parts = _split(_SUFFIX.sub("", text.strip()))
+    text = text.strip()
+    suffix = _SUFFIX.search(text)
+    if suffix:
+        typed_unit = "tkr" if suffix.group("unit").lower().startswith("t") else "kr"
+        if typed_unit != unit:
+            raise AmountError("unit_mismatch")
+        text = text[: suffix.start()]
+    parts = _split(text)
     if parts is None:
         if allow_empty:
             return None

@@ -189,6 +189,21 @@ class ServiceArea(models.Model):
     def municipality_id(self) -> int:
         return self.committee.municipality_id
 
+    def clean(self) -> None:
+        if self.pk and self.committee_id:
+            before = ServiceArea.objects.filter(pk=self.pk).values_list(
+                "committee__municipality_id", flat=True
+            )
+            moved = before.first() != Committee.objects.get(pk=self.committee_id).municipality_id
+            if moved and self.effects.exists():
+                raise ValidationError(
+                    {
+                        "committee": _(
+                            "The area has effects and cannot move to another municipality."
+                        )
+                    }
+                )
+
     def function_code_list(self) -> list[str]:
         return split_function_codes(self.function_codes)
 

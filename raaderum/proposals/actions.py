@@ -39,6 +39,12 @@ class StaleEdit(Exception):
 
 
 def next_number(budget_round: BudgetRound, committee: Committee) -> int:
+    """The next free number in the committee; call inside a transaction.
+
+    Locking the committee row serialises two people creating proposals under it at once
+    (PostgreSQL), so they never both get BU-08.
+    """
+    Committee.objects.select_for_update().filter(pk=committee.pk).first()
     highest = Proposal.objects.filter(round=budget_round, committee=committee).aggregate(
         n=Max("number")
     )["n"]

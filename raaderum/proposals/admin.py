@@ -29,6 +29,15 @@ class ProposalAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     # Amounts are edited in the effects grid, which refuses stale edits and bad cells; here
     # they are read-only so the admin cannot bypass those checks.
-    readonly_fields = ["version"]
+    readonly_fields = ["round", "committee", "number", "version", "status"]
     inlines = [EffectInline, StaffEffectInline]
     autocomplete_fields = ["owner", "director", "contributors"]
+
+    def has_add_permission(self, request):
+        return False  # proposals are created in the app, where codes and rounds are checked
+
+    def save_model(self, request, obj, form, change):
+        # An admin edit is an edit: whoever has the proposal open must see the conflict.
+        obj.version += 1
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

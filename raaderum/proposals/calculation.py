@@ -173,9 +173,12 @@ def warnings(
     elif proposal_type in (SAVING, EFFICIENCY) and total < 0:
         codes.append(SAVING_COSTS_MONEY)
     elif proposal_type == INVESTMENT:
-        if not any(amount < 0 for amount in headroom.values()):
+        # Judged on the running total, as payback() is, so the page never says both
+        # "no outlay to pay back" and "does not pay back".
+        result = payback(headroom)
+        if result.year is None and result.within_period:
             codes.append(INVESTMENT_WITHOUT_OUTLAY)
-        elif payback(headroom).year is None:
+        elif result.year is None:
             codes.append(INVESTMENT_NO_PAYBACK)
     if is_cross_cutting(committee_ids) and not has_director:
         codes.append(CROSS_CUTTING_WITHOUT_DIRECTOR)

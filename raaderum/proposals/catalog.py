@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from raaderum.lib.money import format_tkr
+from raaderum.lib.text import danish_sort_key
 from raaderum.organisation.models import Committee
 from raaderum.proposals import calculation
 from raaderum.proposals.models import (
@@ -24,6 +25,7 @@ from raaderum.proposals.models import (
     ProposalQuerySet,
     ProposalStatus,
     ProposalType,
+    committees_touched,
 )
 from raaderum.rounds.models import BudgetRound
 
@@ -83,7 +85,7 @@ def filter_proposals(
 
 def _sort_key(sort: str) -> Callable[[CatalogRow], tuple[object, ...]]:
     if sort == "title":
-        return lambda row: (row.proposal.title.lower(), row.proposal.number)
+        return lambda row: (danish_sort_key(row.proposal.title), row.proposal.number)
     if sort == "headroom_desc":
         return lambda row: (-row.full_year, row.proposal.number)
     if sort == "headroom_asc":
@@ -119,6 +121,7 @@ def build_catalog(
     for proposal in proposals:
         proposal.round = budget_round  # share one round object: no query per proposal
         own = lines.get(proposal.pk, [])
+        touched = committees_touched(proposal.committee_id, (c for c, _y, _a in own))
         headroom = calculation.headroom_by_year(((y, a) for _c, y, a in own), years)
         row = CatalogRow(
             proposal=proposal,
@@ -128,12 +131,12 @@ def build_catalog(
                 proposal.type,
                 headroom,
                 has_director=proposal.director_id is not None,
-                committee_ids={c for c, _y, _a in own},
+                committee_ids=touched,
             ),
             type_label=type_labels[proposal.type],
             status_label=status_labels[proposal.status],
             url=url_pattern.replace(str(placeholder), str(proposal.public_id)),
-            cross_cutting=calculation.is_cross_cutting(c for c, _y, _a in own),
+            cross_cutting=calculation.is_cross_cutting(touched),
         )
         group = groups.setdefault(proposal.committee_id, CatalogGroup(committee=proposal.committee))
         group.rows.append(row)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from raaderum.lib import money
 from raaderum.lib.forms import UNIT_CHOICES, amount_error_message
 from raaderum.organisation.models import Committee, Role, ServiceArea, User
-from raaderum.proposals.models import Origin, Proposal
+from raaderum.proposals.models import Origin, Proposal, ProposalType
 
 TEXT_FIELDS = [
     "summary",
@@ -49,24 +50,43 @@ class ProposalForm(forms.ModelForm):
             "contributors": forms.SelectMultiple(attrs={"size": 5}),
         }
 
-    def __init__(self, *args: Any, municipality: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, municipality: Any, may_assign: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.municipality = municipality
-        members = User.objects.filter(memberships__municipality=municipality).order_by(
-            "first_name", "last_name", "username"
-        )
+
+        def members(*roles: str) -> Any:
+            # One filter() call: two would join memberships twice and match roles held in
+            # other municipalities (and list a person once per membership).
+            return User.objects.filter(
+                memberships__municipality=municipality, memberships__role__in=roles
+            ).order_by("first_name", "last_name", "username")
+
         committee, owner, director, contributors = (
             cast(forms.ModelChoiceField, self.fields[name])
             for name in ("committee", "owner", "director", "contributors")
         )
         committee.queryset = Committee.objects.filter(municipality=municipality)
-        owner.queryset = members
-        director.queryset = members.filter(memberships__role=Role.DIRECTOR)
-        contributors.queryset = members
+        owner.queryset = members(Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER)
+        director.queryset = members(Role.DIRECTOR)
+        contributors.queryset = members(
+            Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER, Role.CONTRIBUTOR
+        )
         contributors.required = False
         committee.empty_label = _("Choose committee")
         owner.empty_label = _("Choose owner")
         director.empty_label = _("No director")
+        type_field = cast(forms.ChoiceField, self.fields["type"])
+        type_field.choices = [("", _("Choose type")), *ProposalType.choices]
+        if not may_assign:
+            # Who answers for a proposal is decided by its owner, director or the budget
+            # office, not by a contributor who was only asked to help write it.
+            for field in (committee, owner, director, contributors):
+                field.disabled = True
+                field.help_text = _(
+                    "Only the owner, the director or the budget office can change this."
+                )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 
@@ -105,6 +125,10 @@ class ProposalForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
+DIGITS = re.compile(r"[0-9]+")  # not str.isdigit(): it accepts "²", which int() refuses
+ROW_KEY = re.compile(r"(?:area|amount)-([0-9]+)(?:-[0-9]+)?")
+
+
 @dataclass
 class GridRow:
     index: int
@@ -128,12 +152,15 @@ class EffectGrid:
         proposal: Proposal,
         areas: Sequence[ServiceArea],
         data: Mapping[str, str] | None = None,
+        unit: str = "tkr",
     ) -> None:
         self.proposal = proposal
         self.areas = list(areas)
         self.years = proposal.round.years
         self.data = data
-        self.unit = "tkr"
+        # The unit decides how the saved amounts are shown and how the typed ones are read;
+        # it is chosen before typing (a GET), never switched under typed numbers.
+        self.unit = unit if unit in money.UNITS else "tkr"
         self.rows: list[GridRow] = []
         self.fte_values: dict[int, str] = {}
         self.fte_errors: dict[int, str] = {}
@@ -184,26 +211,27 @@ class EffectGrid:
     def _from_data(self, data: Mapping[str, str]) -> None:
         unit = data.get("unit", "tkr")
         self.unit = unit if unit in money.UNITS else "tkr"
-        try:
-            row_count = min(int(data.get("rows", "0")), 200)
-        except ValueError:
-            row_count = 0
-        for index in range(row_count):
-            raw_area = data.get(f"area-{index}", "")
-            self.rows.append(
-                GridRow(
-                    index=index,
-                    area_id=int(raw_area) if raw_area.isdigit() else None,
-                    values={year: data.get(f"amount-{index}-{year}", "") for year in self.years},
-                )
+        # Every posted row counts, whatever the row counter says: a row is never dropped.
+        indexes = {
+            int(match.group(1))
+            for key in data
+            if (match := ROW_KEY.fullmatch(key)) and len(match.group(1)) <= 3
+        }
+        for index in range(max(indexes) + 1 if indexes else 0):
+            raw_area = data.get(f"area-{index}", "").strip()
+            row = GridRow(
+                index=index,
+                area_id=int(raw_area) if DIGITS.fullmatch(raw_area) else None,
+                values={year: data.get(f"amount-{index}-{year}", "") for year in self.years},
             )
-            if raw_area and not raw_area.isdigit():
-                self.rows[-1].area_error = gettext("Choose a service area from the list.")
+            if raw_area and row.area_id is None:
+                row.area_error = gettext("Choose a service area from the list.")
+            self.rows.append(row)
         self.fte_values = {year: data.get(f"fte-{year}", "") for year in self.years}
         # An amount for a year outside the period has nowhere to go: refuse it, don't drop it.
         for key, value in data.items():
             parts = key.split("-")
-            if parts[0] in {"amount", "fte"} and value.strip() and parts[-1].isdigit():
+            if parts[0] in {"amount", "fte"} and value.strip() and DIGITS.fullmatch(parts[-1]):
                 year = int(parts[-1])
                 if year not in self.years:
                     self.non_field_errors.append(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
@@ -32,8 +33,8 @@ WARNING_MESSAGES = {
         "amounts free money."
     ),
     calculation.INVESTMENT_WITHOUT_OUTLAY: _(
-        "The proposal is an investment but costs nothing in any year. Check the type or the "
-        "amounts."
+        "The proposal is an investment but never has a net outlay to pay back. Check the type "
+        "or the signs."
     ),
     calculation.INVESTMENT_NO_PAYBACK: _(
         "The investment does not pay back: it frees no money in the last year of the period."
@@ -42,6 +43,12 @@ WARNING_MESSAGES = {
         "The proposal spans several committees. It must have a director as owner."
     ),
 }
+
+
+def committees_touched(own: int, effect_committees: Iterable[int]) -> set[int]:
+    """A proposal filed under BU with effects in SU's budget concerns both committees."""
+    touched = set(effect_committees)
+    return touched | {own} if touched else touched
 
 
 class ProposalType(models.TextChoices):
@@ -215,7 +222,10 @@ class Proposal(models.Model):
         )
 
     def effect_committee_ids(self) -> set[int]:
-        return {e.service_area.committee_id for e in self.effects.all()}
+        """The committees the proposal touches: those of its effects, and its own."""
+        return committees_touched(
+            self.committee_id, (e.service_area.committee_id for e in self.effects.all())
+        )
 
     def is_cross_cutting(self) -> bool:
         return calculation.is_cross_cutting(self.effect_committee_ids())

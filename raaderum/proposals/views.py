@@ -233,6 +233,9 @@ def proposal_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpRes
     )
     if request.method == "POST" and form.is_valid():
         proposal = do_create_proposal(budget_round, form.model_fields(), user=request.user)
+        if not access.may_edit_proposal(request.user, proposal):
+            # Whoever writes a proposal for someone else keeps access to finish it.
+            proposal.contributors.add(request.user)
         messages.success(
             request,
             _("Proposal %(code)s was created. Now enter its effects.") % {"code": proposal.code},
@@ -255,8 +258,14 @@ def proposal_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpRes
 def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
     proposal = access.get_proposal(request.user, proposal_id, edit=True)
     budget_round = proposal.round
+    may_assign = access.role_may(
+        access.role_in(request.user, budget_round.municipality_id), Action.EDIT_ANY_PROPOSAL
+    ) or request.user.pk in (proposal.owner_id, proposal.director_id)
     form = ProposalForm(
-        request.POST or None, instance=proposal, municipality=budget_round.municipality
+        request.POST or None,
+        instance=proposal,
+        municipality=budget_round.municipality,
+        may_assign=may_assign,
     )
     conflict = None
     differences: list[tuple[str, str, str]] = []
@@ -275,7 +284,12 @@ def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpRe
             # deliberate choice made after seeing both versions.
             data = request.POST.copy()
             data["version"] = str(conflict.version)
-            form = ProposalForm(data, instance=proposal, municipality=budget_round.municipality)
+            form = ProposalForm(
+                data,
+                instance=proposal,
+                municipality=budget_round.municipality,
+                may_assign=may_assign,
+            )
         else:
             messages.success(request, _("The proposal was saved."))
             return redirect("proposal_detail", proposal_id=proposal.public_id)
@@ -301,7 +315,12 @@ def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> Htt
     proposal = Proposal.objects.with_effects().get(pk=proposal.pk)
     budget_round = proposal.round
     areas = list(ServiceArea.objects.of_municipality(budget_round.municipality))
-    grid = EffectGrid(proposal, areas, request.POST if request.method == "POST" else None)
+    grid = EffectGrid(
+        proposal,
+        areas,
+        request.POST if request.method == "POST" else None,
+        unit=request.GET.get("unit", "tkr"),
+    )
     conflict = None
     status = 200
     if request.method == "POST":

@@ -38,8 +38,8 @@ class RoundForm(forms.ModelForm):
         if self.instance.pk:
             # Optional targets per year, for a round that phases its target in.
             explicit = self.instance.explicit_targets()
-            for offset, year in enumerate(self.instance.years):
-                name = f"year_target_{offset}"
+            for year in self.instance.years:
+                name = f"year_target_{year}"
                 self.fields[name] = AmountField(
                     unit="tkr",
                     required=False,
@@ -71,14 +71,12 @@ class RoundForm(forms.ModelForm):
         return int(value)
 
     def year_targets(self) -> dict[int, int]:
-        """The explicit per-year targets typed, keyed by the round's (possibly new) years."""
-        budget_year = self.cleaned_data["budget_year"]
-        targets = {}
-        for offset, (_old_year, name) in enumerate(self.year_fields):
-            value = self.cleaned_data.get(name)
-            if value is not None:
-                targets[budget_year + offset] = value
-        return targets
+        """The explicit per-year targets typed, by year (clean() refuses years off the period)."""
+        return {
+            year: self.cleaned_data[name]
+            for year, name in self.year_fields
+            if self.cleaned_data.get(name) is not None
+        }
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -104,10 +102,17 @@ class RoundForm(forms.ModelForm):
                     )
                     % {"count": orphans},
                 )
-        for _year, name in self.year_fields:
+        period = [budget_year + offset for offset in range(4)] if budget_year else []
+        for year, name in self.year_fields:
             value = cleaned.get(name)
             if value is not None and value < 0:
                 self.add_error(name, _("Write the target as a positive amount."))
+            elif value is not None and period and year not in period:
+                self.add_error(
+                    name,
+                    _("%(year)s is outside the new period %(first)s–%(last)s. Empty the field.")
+                    % {"year": year, "first": period[0], "last": period[-1]},
+                )
         return cleaned
 
 

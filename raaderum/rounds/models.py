@@ -95,6 +95,22 @@ class BudgetRound(models.Model):
         return self.name
 
     def clean(self) -> None:
+        if self.pk and self.budget_year:
+            # Effects and targets are entered per year of the period; moving the period would
+            # leave them outside it (the catalog could not count them).
+            from raaderum.proposals.models import Effect
+
+            outside = Effect.objects.filter(proposal__round=self).exclude(year__in=self.years)
+            targets_outside = self.year_targets.exclude(year__in=self.years)
+            if outside.exists() or targets_outside.exists():
+                raise ValidationError(
+                    {
+                        "budget_year": _(
+                            "The period cannot move: proposals or targets have amounts in "
+                            "years outside the new period."
+                        )
+                    }
+                )
         if self.budget_year and self.full_effect_year and self.full_effect_year not in self.years:
             raise ValidationError(
                 {
@@ -152,6 +168,15 @@ class RoundYearTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} {self.year}"
+
+    def clean(self) -> None:
+        if self.round_id and self.year and self.year not in self.round.years:
+            raise ValidationError(
+                {
+                    "year": _("The year must lie in the period %(period)s.")
+                    % {"period": self.round.period_label}
+                }
+            )
 
 
 class Phase(models.Model):

@@ -127,5 +127,24 @@ def test_a_bad_cell_is_marked_and_the_filter_works_with_htmx(page, live_server, 
     assert cell.input_value() == "12,5,5"
 
     page.get_by_role("button", name="Tilføj en række").click()
-    page.get_by_label("Fagområde, række 5").wait_for()
-    assert page.locator("#grid-row-count").input_value() == "5"
+    new_row = page.get_by_label("Fagområde, række 5")
+    new_row.wait_for()
+    assert new_row.evaluate("element => element === document.activeElement")
+    # The added row is posted like the others: an amount typed there is saved.
+    new_row.select_option(label="Dagtilbud")
+    page.get_by_label("Række 5, 2030").fill("-7")
+    page.get_by_label("Række 1, 2029").fill("-12,5")
+    page.get_by_role("button", name="Gem effekter").click()
+    page.get_by_text("Effekterne er gemt.").wait_for()
+    from raaderum.proposals.models import Effect
+
+    saved = set(
+        Effect.objects.filter(proposal__title="Færre nattevagter").values_list(
+            "service_area__name", "year", "amount"
+        )
+    )
+    assert saved == {
+        ("Ældreområdet", 2028, -400_000),
+        ("Ældreområdet", 2029, -12_500),
+        ("Dagtilbud", 2030, -7_000),
+    }

@@ -26,7 +26,7 @@ EXPECTED = {
     "proposal_effects": ["budget_office", "director", "owner"],
 }
 # Not tenant data: open to anyone or handled by Django itself.
-OUTSIDE_THE_WALK = {"login", "logout", "set_language"}
+OUTSIDE_THE_WALK = {"login", "logout", "set_language", "accessibility"}
 # POST-only actions: GET answers 405 for everyone; their POST permissions have their own tests.
 POST_ONLY = {"proposal_transition"}
 

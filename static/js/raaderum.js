@@ -2,24 +2,25 @@
    Every page works without it. */
 (function () {
   "use strict";
-  function start() {
-    document.documentElement.classList.remove("no-js");
-    document.documentElement.classList.add("js");
+  function startDesignSystem(scope) {
     if (window.DKFDS && typeof window.DKFDS.init === "function") {
-      window.DKFDS.init();
+      window.DKFDS.init(scope ? { scope: scope } : undefined);
     }
   }
-  document.addEventListener("DOMContentLoaded", start);
+  document.addEventListener("DOMContentLoaded", function () {
+    document.documentElement.classList.remove("no-js");
+    document.documentElement.classList.add("js");
+    startDesignSystem();
+  });
   document.addEventListener("htmx:afterSwap", function (event) {
-    // The effects grid posts how many rows it has; a row added by htmx must be counted.
-    var rows = document.querySelectorAll("#grid-rows .grid-row");
-    var count = document.getElementById("grid-row-count");
-    if (count && rows.length) {
-      count.value = String(rows.length);
-      if (event.detail.target && event.detail.target.id === "grid-rows") {
-        var select = rows[rows.length - 1].querySelector("select");
-        if (select) { select.focus(); }
-      }
+    var target = event.detail.target;
+    // Components inside swapped content need the design system's behaviour too.
+    startDesignSystem(target && target.parentElement ? target.parentElement : undefined);
+    // A row added to the effects grid: put the keyboard where the new row starts.
+    if (target && target.id === "grid-rows") {
+      var rows = target.querySelectorAll(".grid-row");
+      var select = rows.length ? rows[rows.length - 1].querySelector("select") : null;
+      if (select) { select.focus(); }
     }
   });
 })();

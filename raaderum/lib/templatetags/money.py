@@ -25,6 +25,16 @@ def mio(amount: int | None) -> str:
 
 
 @register.filter
+def mio_or_kr(amount: int | None) -> str:
+    """Millions for large amounts, kroner below a million (never "0,0 mio. kr.")."""
+    if amount is None:
+        return ""
+    if abs(int(amount)) >= 1_000_000:
+        return money.format_mio(int(amount))
+    return money.format_kr(int(amount))
+
+
+@register.filter
 def number(value: int | Decimal | None, decimals: int = 0) -> str:
     return "" if value is None else money.format_number(value, decimals)
 

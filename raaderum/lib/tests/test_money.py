@@ -84,6 +84,9 @@ def test_parse_amount_reads_danish_input(text: str, unit: str, expected: int) ->
         ("1.23", "kr", "decimal_point"),
         ("1234.567", "kr", "decimal_point"),
         (".5", "tkr", "decimal_point"),
+        ("250 t.kr.", "kr", "unit_mismatch"),  # pasted from a catalog into a kr. grid
+        ("2,5 kr.", "tkr", "unit_mismatch"),
+        ("1.000 tkr", "kr", "unit_mismatch"),
         ("-1.5 kr.", "kr", "decimal_point"),
         ("1,5", "kr", "not_whole_kroner"),
         ("-0,5", "kr", "not_whole_kroner"),

@@ -6,7 +6,7 @@ from raaderum.test import PASSWORD
 def test_the_login_page_is_danish(client):
     html = client.get(reverse("login")).content.decode()
     assert '<html lang="da"' in html
-    assert "Log ind i Råderum" in html and "Brugernavn" in html and "Adgangskode" in html
+    assert "Log ind på Råderum" in html and "Brugernavn" in html and "Adgangskode" in html
 
 
 def test_a_wrong_password_gives_a_danish_message_and_keeps_the_username(client, world):

@@ -230,6 +230,8 @@ def test_payback(headroom: dict[int, int], expected: Payback) -> None:
         ("expansion", by_year(1, 0, 0, 0), False, [1], [EXPANSION_FREES_MONEY]),
         ("expansion", by_year(-100, 50, 50, 0), False, [1], []),
         ("investment", by_year(0, 100, 100, 100), False, [1], [INVESTMENT_WITHOUT_OUTLAY]),
+        # Frees money first, then costs less than it freed: never a net outlay to pay back.
+        ("investment", by_year(100, -50, 0, 0), False, [1], [INVESTMENT_WITHOUT_OUTLAY]),
         ("investment", by_year(-2_000, 500, 1_000, 1_000), False, [1], []),
         ("investment", by_year(-5_000, 1_000, 1_000, 1_000), False, [1], []),  # extrapolated
         ("investment", by_year(-1_000, 500, 0, 0), False, [1], [INVESTMENT_NO_PAYBACK]),

@@ -97,22 +97,41 @@ def test_it_marks_the_gap_and_the_years_met(client, catalog_world):
         ({"committee": "SU"}, ["Flere hænder i hjemmeplejen"]),
         ({"type": "investment"}, ["Vasketoiletter"]),
         ({"status": "in_catalog"}, ["Vasketoiletter"]),
-        ({"committee": "BU", "sort": "title"}, ["Sammenlægning af skoler", "Vasketoiletter"]),
+        # Full-year råderum: BU-01 Sammenlægning 3.000, BU-02 Vasketoiletter 2.500,
+        # BU-03 Aftenskole 2.800 – so code, title and size orders all differ.
+        ({"committee": "BU"}, ["Sammenlægning af skoler", "Vasketoiletter", "Aftenskole"]),
+        (
+            {"committee": "BU", "sort": "title"},
+            ["Aftenskole", "Sammenlægning af skoler", "Vasketoiletter"],
+        ),
         (
             {"sort": "headroom_desc", "committee": "BU"},
-            ["Sammenlægning af skoler", "Vasketoiletter"],
+            ["Sammenlægning af skoler", "Aftenskole", "Vasketoiletter"],
         ),
         (
             {"sort": "headroom_asc", "committee": "BU"},
-            ["Vasketoiletter", "Sammenlægning af skoler"],
+            ["Vasketoiletter", "Aftenskole", "Sammenlægning af skoler"],
         ),
         (
             {"committee": "XX"},
-            ["Sammenlægning af skoler", "Vasketoiletter", "Flere hænder i hjemmeplejen"],
+            [
+                "Sammenlægning af skoler",
+                "Vasketoiletter",
+                "Aftenskole",
+                "Flere hænder i hjemmeplejen",
+            ],
         ),
     ],
 )
 def test_it_filters_and_sorts(client, catalog_world, params, titles):
+    world = catalog_world
+    create_proposal(
+        world.round,
+        world.children,
+        world.owner,
+        title="Aftenskole",
+        effects={(world.schools, 2030): -2_800_000},
+    )
     client.force_login(catalog_world.owner)
     response = client.get(url(catalog_world, **params))
     shown = [row.proposal.title for g in response.context["catalog"].groups for row in g.rows]

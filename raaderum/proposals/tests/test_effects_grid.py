@@ -90,7 +90,7 @@ def test_a_bad_cell_is_marked_and_nothing_is_saved(client, world, proposal):
     assert "Skriv beløbet som et tal" in html
     assert 'id="amount-0-2029-error"' in html and "Brug komma som decimaltegn" in html
     assert 'id="amount-1-2030-error"' in html and "hele kroner" in html
-    assert 'aria-invalid="true" aria-describedby="amount-0-2028-error"' in html
+    assert 'aria-describedby="area-0 amount-0-2028-error" aria-invalid="true"' in html
     # What was typed is kept, even the bad values.
     assert 'value="abc"' in html and 'value="-1.500"' in html
 
@@ -232,3 +232,40 @@ def test_another_municipality_gets_404(client, world, proposal):
     client.force_login(world.outsider)
     assert client.get(url(proposal)).status_code == 404
     assert client.post(url(proposal), grid_post(proposal, [])).status_code == 404
+
+
+def test_rows_beyond_the_row_counter_are_never_dropped(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.schools, {2027: "-1"}), (world.daycare, {2028: "-2"})])
+    data["rows"] = "1"  # a stale counter from a page whose script did not run
+    assert client.post(url(proposal), data).status_code == 302
+    assert saved(proposal) == {("Folkeskoler", 2027): -1_000, ("Dagtilbud", 2028): -2_000}
+
+
+def test_odd_digits_in_posted_keys_are_refused_not_a_crash(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.schools, {2027: "-1"})])
+    data["area-0"] = "²"
+    response = client.post(url(proposal), data)
+    assert response.status_code == 422
+    assert "Vælg et fagområde på listen." in response.content.decode()
+
+
+def test_the_unit_is_chosen_before_typing_and_shown_in_it(client, world, proposal):
+    client.force_login(world.owner)
+    page = client.get(url(proposal) + "?unit=kr")
+    assert 'value="-100.000"' in page.content.decode()
+    assert 'name="unit" value="kr"' in page.content.decode()
+    # Saving the grid as shown keeps every amount: nothing is re-read in another unit.
+    data = grid_post(proposal, [(world.schools, {2027: "-100.000", 2028: "-250"})], unit="kr")
+    assert client.post(url(proposal), data).status_code == 302
+    assert saved(proposal) == {("Folkeskoler", 2027): -100_000, ("Folkeskoler", 2028): -250}
+
+
+def test_a_pasted_unit_that_contradicts_the_grid_is_an_error(client, world, proposal):
+    client.force_login(world.owner)
+    data = grid_post(proposal, [(world.schools, {2027: "-250 t.kr."})], unit="kr")
+    response = client.post(url(proposal), data)
+    assert response.status_code == 422
+    assert "skrevet i en anden enhed" in response.content.decode()
+    assert saved(proposal) == {("Folkeskoler", 2027): -100_000}

@@ -69,3 +69,13 @@ def test_another_municipality_gets_404_and_politicians_403(client, world):
     assert client.get(url).status_code == 404
     client.force_login(world.politician)
     assert client.get(url).status_code == 403
+
+
+def test_effects_only_under_another_committee_make_it_cross_cutting(client, world):
+    proposal = create_proposal(
+        world.round, world.children, world.owner, effects={(world.elderly, 2027): -5_000}
+    )
+    client.force_login(world.owner)
+    response = client.get(reverse("proposal_detail", args=[proposal.public_id]))
+    assert response.context["cross_cutting"] is True
+    assert "skal have en direktør som ejer" in response.content.decode()

@@ -132,3 +132,51 @@ def test_only_owner_director_contributors_and_budget_office_may_edit(client, wor
     assert client.get(url).status_code == 403
     proposal.contributors.add(world.owner)
     assert client.get(url).status_code == 200
+
+
+def test_a_contributor_cannot_take_the_proposal_over(client, world):
+    proposal = create_proposal(world.round, world.children, world.owner, title="Fælles")
+    proposal.contributors.add(world.contributor)
+    client.force_login(world.contributor)
+    url = reverse("proposal_edit", args=[proposal.public_id])
+    data = form_data(world, title="Ny titel", owner=str(world.contributor.pk), version="1")
+    assert client.post(url, data).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.title == "Ny titel"  # the text is theirs to help with
+    assert proposal.owner == world.owner  # who answers for it is not
+    assert list(proposal.contributors.all()) == [world.contributor]
+
+
+def test_only_fitting_roles_are_offered_and_each_person_once(client, world):
+    from raaderum.organisation.models import Membership
+
+    # A reader here who directs in two other municipalities must not be offered as director.
+    for other in (world.other_municipality, create_municipality_for_test()):
+        Membership.objects.create(user=world.reader, municipality=other, role="director")
+    client.force_login(world.budget_officer)
+    form = client.get(reverse("proposal_create", args=[world.round.public_id])).context["form"]
+    directors = list(form.fields["director"].queryset)
+    owners = list(form.fields["owner"].queryset)
+    assert directors == [world.director]
+    assert world.reader not in owners and world.politician not in owners
+    assert len(owners) == len(set(owners))
+    data = form_data(world, director=str(world.director.pk))
+    assert (
+        client.post(reverse("proposal_create", args=[world.round.public_id]), data).status_code
+        == 302
+    )
+
+
+def test_writing_a_proposal_for_someone_else_keeps_access(client, world):
+    client.force_login(world.director)
+    data = form_data(world, owner=str(world.owner.pk))
+    response = client.post(reverse("proposal_create", args=[world.round.public_id]), data)
+    proposal = Proposal.objects.get()
+    assert client.get(response["Location"]).status_code == 200
+    assert world.director in proposal.contributors.all()
+
+
+def create_municipality_for_test():
+    from raaderum.test import create_municipality
+
+    return create_municipality("Favrskov Kommune", 710)

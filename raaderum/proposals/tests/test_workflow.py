@@ -193,7 +193,7 @@ def test_sending_back_needs_a_comment_and_keeps_it(client, world, proposal):
     response = take(client, proposal, "send_back", comment="Husk lønstigningen")
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DRAFT
-    assert Transition.objects.last().comment == "Husk lønstigningen"
+    assert Transition.objects.get(action="send_back").comment == "Husk lønstigningen"
 
 
 def test_a_stale_step_is_refused(client, world, proposal):

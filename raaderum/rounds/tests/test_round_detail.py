@@ -22,9 +22,12 @@ def test_round_page_shows_target_and_totals(client, world):
 def test_politicians_see_the_round_but_not_the_drafts(client, world):
     create_proposal(world.round, world.children, world.owner, title="Hemmeligt udkast")
     client.force_login(world.politician)
-    html = client.get(reverse("round_detail", args=[world.round.public_id])).content.decode()
+    response = client.get(reverse("round_detail", args=[world.round.public_id]))
+    html = response.content.decode()
     assert "Budget 2027–2030" in html
     assert "Hemmeligt udkast" not in html
+    assert response.context["catalog"] is None and response.context["dashboard"] is None
+    assert "Råderum sammenholdt med målet" not in html
     assert "Åbn kataloget" not in html
 
 

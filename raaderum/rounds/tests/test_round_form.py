@@ -53,7 +53,9 @@ def test_editing_sets_targets_per_year(client, world):
     client.force_login(world.budget_officer)
     url = reverse("round_edit", args=[world.round.public_id])
     data = round_data(name=world.round.name, budget_year="2027", full_effect_year="2028")
-    data.update({"year_target_0": "10.000", "year_target_1": "", "year_target_2": "35.000"})
+    data.update(
+        {"year_target_2027": "10.000", "year_target_2028": "", "year_target_2029": "35.000"}
+    )
     assert client.post(url, data).status_code == 302
     world.round.refresh_from_db()
     assert world.round.target_by_year() == {
@@ -89,3 +91,16 @@ def test_another_municipality_gets_404(client, world):
     assert client.get(reverse("round_detail", args=[world.round.public_id])).status_code == 404
     assert client.get(reverse("round_edit", args=[world.round.public_id])).status_code == 404
     assert client.post(reverse("round_create", args=["norddjurs"]), round_data()).status_code == 404
+
+
+def test_a_year_target_never_moves_to_another_year(client, world):
+    client.force_login(world.budget_officer)
+    url = reverse("round_edit", args=[world.round.public_id])
+    data = round_data(name=world.round.name, budget_year="2028", full_effect_year="2028")
+    data.update({"year_target_2027": "5.000", "year_target_2028": "20.000"})
+    response = client.post(url, data)
+    assert "2027 ligger uden for den nye periode 2028–2031" in response.content.decode()
+    del data["year_target_2027"]
+    assert client.post(url, data).status_code == 302
+    world.round.refresh_from_db()
+    assert world.round.explicit_targets() == {2028: 20_000_000}
