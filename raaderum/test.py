@@ -63,7 +63,10 @@ def create_proposal(
     fte: dict[int, Decimal] | None = None,
     **fields: object,
 ) -> Proposal:
+    from raaderum.communication.models import Event, Notification
+
     status = fields.pop("status", None)
+    events_before = set(Event.objects.values_list("pk", flat=True))
     proposal = do_create_proposal(
         budget_round,
         {"committee": committee, "title": title, "type": type, "owner": owner, **fields},
@@ -81,6 +84,11 @@ def create_proposal(
         # A shortcut for tests: the workflow's own steps are tested in test_workflow.
         Proposal.objects.filter(pk=proposal.pk).update(status=status)
         proposal.refresh_from_db()
+    # Setting up a test is not news: drop the events (and notifications) it recorded, so a
+    # test sees only what it does itself.
+    recorded = Event.objects.exclude(pk__in=events_before)
+    Notification.objects.filter(event__in=recorded).delete()
+    recorded.delete()
     return proposal
 
 

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from raaderum.organisation.forms import LoginForm
-from raaderum.organisation.views import accessibility
+from raaderum.organisation.views import accessibility, glossary
 
 admin.site.site_header = "Råderum"
 admin.site.site_title = "Råderum"
@@ -27,6 +27,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accessibility/", accessibility, name="accessibility"),
+    path("m/<slug:municipality_slug>/glossary/", glossary, name="glossary"),
     path("admin/", admin.site.urls),
     path("", include("raaderum.rounds.urls")),
     path("", include("raaderum.proposals.urls")),

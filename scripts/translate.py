@@ -17,12 +17,16 @@ def main(po_path: str, translations_path: str) -> int:
     for entry in po:
         if entry.obsolete:
             continue
-        if entry.msgid_plural:
-            if entry.msgid in plural:
-                one, many = plural[entry.msgid]
-                entry.msgstr_plural = {0: one, 1: many}
-        elif entry.msgid in singular:
+        if entry.msgid_plural and entry.msgid in plural:
+            one, many = plural[entry.msgid]
+            entry.msgstr_plural = {0: one, 1: many}
+        elif not entry.msgid_plural and entry.msgid in singular:
             entry.msgstr = singular[entry.msgid]
+        elif "fuzzy" in entry.flags:
+            # msgmerge's guess from a similar msgid is usually wrong (other placeholders):
+            # never let it pass as a translation.
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
         if not entry.translated():

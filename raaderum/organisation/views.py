@@ -1,9 +1,16 @@
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
-from raaderum.organisation.models import Membership
+from raaderum import access
+from raaderum.access import Action
+from raaderum.lib.http import AuthenticatedHttpRequest
+from raaderum.organisation.forms import GlossaryTermForm
+from raaderum.organisation.models import GlossaryTerm, Membership
 
 
 @require_GET
@@ -23,3 +30,33 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     if settings.ACCESSIBILITY_STATEMENT_URL:
         return redirect(settings.ACCESSIBILITY_STATEMENT_URL)
     return render(request, "accessibility.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def glossary(request: AuthenticatedHttpRequest, municipality_slug: str) -> HttpResponse:
+    """The budget office's list of jargon and plain alternatives, highlighted in proposals."""
+    municipality = access.get_municipality(request.user, municipality_slug, Action.MANAGE_GLOSSARY)
+    form = GlossaryTermForm(
+        request.POST if "add" in request.POST else None, municipality=municipality
+    )
+    if request.method == "POST":
+        if "delete" in request.POST:
+            GlossaryTerm.objects.filter(
+                municipality=municipality, pk=request.POST.get("delete", "").strip() or 0
+            ).delete()
+            messages.success(request, _("The term was removed."))
+            return redirect("glossary", municipality_slug=municipality.slug)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The term was added."))
+            return redirect("glossary", municipality_slug=municipality.slug)
+    return render(
+        request,
+        "organisation/glossary.html",
+        {
+            "municipality": municipality,
+            "terms": GlossaryTerm.objects.filter(municipality=municipality),
+            "form": form,
+        },
+    )

@@ -61,6 +61,15 @@ def do_create_proposal(
     proposal.number = next_number(budget_round, proposal.committee)
     proposal.save()
     proposal.contributors.set(contributors)
+    do_record_event(
+        budget_round,
+        actor=user,
+        verb="created",
+        text=_("%(user)s created %(code)s %(title)s with %(owner)s as owner.")
+        % {"user": user, "code": proposal.code, "title": proposal.title, "owner": proposal.owner},
+        proposal=proposal,
+        notify=[proposal.owner, *([proposal.director] if proposal.director else [])],
+    )
     return proposal
 
 
@@ -76,6 +85,7 @@ def do_update_proposal(
     proposal: Proposal, fields: Mapping[str, Any], *, expected_version: int, user: User
 ) -> Proposal:
     current = _lock_current(proposal, expected_version)
+    before = {"owner": current.owner_id, "director": current.director_id}
     data = dict(fields)
     contributors = data.pop("contributors", None)
     committee_changed = "committee" in data and data["committee"].pk != current.committee_id
@@ -89,6 +99,22 @@ def do_update_proposal(
     current.save()
     if contributors is not None:
         current.contributors.set(contributors)
+    # Tell people who were just made responsible: nobody should learn it by chance.
+    newly: list[User] = []
+    if current.owner_id != before["owner"]:
+        newly.append(current.owner)
+    if current.director and current.director_id != before["director"]:
+        newly.append(current.director)
+    if newly:
+        do_record_event(
+            current.round,
+            actor=user,
+            verb="assigned",
+            text=_("%(user)s made %(people)s responsible for %(code)s.")
+            % {"user": user, "people": ", ".join(map(str, newly)), "code": current.code},
+            proposal=current,
+            notify=newly,
+        )
     return current
 
 

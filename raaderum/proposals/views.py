@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,7 +15,7 @@ from raaderum import access
 from raaderum.access import Action
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Committee, ServiceArea
-from raaderum.proposals import calculation, history, readability, workflow
+from raaderum.proposals import calculation, history, plain_language, readability, workflow
 from raaderum.proposals.actions import (
     StaleEdit,
     TransitionRefused,
@@ -25,6 +28,7 @@ from raaderum.proposals.actions import (
 from raaderum.proposals.catalog import SORTS, build_catalog, filter_proposals
 from raaderum.proposals.forms import EffectGrid, ProposalForm
 from raaderum.proposals.models import Proposal, ProposalStatus, ProposalType
+from raaderum.rounds.models import BudgetRound
 
 
 @login_required
@@ -138,7 +142,7 @@ def _render_detail(
     payback = calculation.payback(headroom) if proposal.type == ProposalType.INVESTMENT else None
     role = access.role_in(request.user, budget_round.municipality_id)
     steps = workflow.available(situation(proposal, request.user, role))
-    summary_lix = readability.lix(proposal.summary)
+    glossary = plain_language.glossary_for(budget_round.municipality_id)
     return render(
         request,
         "proposals/proposal_detail.html",
@@ -163,8 +167,9 @@ def _render_detail(
             "comment": comment,
             "transitions": proposal.transitions.select_related("user"),
             "changes": history.timeline(proposal),
-            "summary_lix": summary_lix,
-            "lix_band": readability.BAND_NAMES_DA.get(summary_lix.band) if summary_lix else "",
+            "glossary": glossary,
+            "summary_feedback": plain_language.feedback(proposal.summary, glossary),
+            "easy_limit": readability.EASY_LIMIT,
         },
         status=status,
     )
@@ -223,6 +228,46 @@ def proposal_transition(request: AuthenticatedHttpRequest, proposal_id: str) -> 
     return redirect("proposal_detail", proposal_id=proposal.public_id)
 
 
+LIVE_FIELDS = ("summary", "description")
+
+
+def _live_readability(
+    form: ProposalForm, budget_round: BudgetRound
+) -> dict[str, plain_language.Feedback]:
+    """Readability under the summary and description: rendered now, updated by htmx as typed."""
+    glossary = plain_language.glossary_for(budget_round.municipality_id)
+    url = reverse("readability", args=[budget_round.public_id])
+    result = {}
+    for name in LIVE_FIELDS:
+        form.fields[name].widget.attrs.update(
+            {
+                "hx-post": url,
+                "hx-trigger": "keyup changed delay:700ms",
+                "hx-target": f"#{name}-readability",
+                "hx-vals": json.dumps({"field": name}),
+            }
+        )
+        result[name] = plain_language.feedback(str(form[name].value() or ""), glossary)
+    return result
+
+
+@login_required
+@require_POST
+def readability_check(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
+    budget_round = access.get_round(request.user, round_id, Action.VIEW_CATALOG)
+    field = request.POST.get("field", "")
+    text = request.POST.get(field, "") if field in LIVE_FIELDS else ""
+    glossary = plain_language.glossary_for(budget_round.municipality_id)
+    return render(
+        request,
+        "proposals/_readability.html",
+        {
+            "feedback": plain_language.feedback(text[:20_000], glossary),
+            "easy_limit": readability.EASY_LIMIT,
+        },
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
@@ -249,6 +294,8 @@ def proposal_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpRes
             "round": budget_round,
             "municipality": budget_round.municipality,
             "proposal": None,
+            "readability": _live_readability(form, budget_round),
+            "easy_limit": readability.EASY_LIMIT,
         },
     )
 
@@ -303,6 +350,8 @@ def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpRe
             "proposal": proposal,
             "conflict": conflict,
             "differences": differences,
+            "readability": _live_readability(form, budget_round),
+            "easy_limit": readability.EASY_LIMIT,
         },
         status=409 if conflict else 200,
     )

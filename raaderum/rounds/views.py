@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.ideas.models import accepts_party_proposals
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Membership
 from raaderum.proposals.catalog import build_catalog
@@ -62,6 +64,19 @@ def round_detail(request: AuthenticatedHttpRequest, round_id: str) -> HttpRespon
             "may_manage": access.role_may(role, Action.MANAGE_ROUND),
             "may_create": access.role_may(role, Action.CREATE_PROPOSAL),
             "may_see_activity": access.role_may(role, Action.VIEW_ACTIVITY),
+            "ideas": {
+                "view": access.role_may(role, Action.VIEW_IDEAS),
+                "submit": budget_round.accepts_ideas and access.role_may(role, Action.SUBMIT_IDEA),
+                "party": accepts_party_proposals(budget_round)
+                and access.role_may(role, Action.SUBMIT_PARTY_PROPOSAL),
+                "screen": access.role_may(role, Action.SCREEN_IDEAS),
+                "import": access.role_may(role, Action.IMPORT_IDEAS),
+                "public_url": request.build_absolute_uri(
+                    reverse("public_idea", args=[budget_round.municipality.slug, round_id])
+                )
+                if budget_round.accepts_ideas
+                else "",
+            },
         },
     )
 

@@ -6,6 +6,7 @@ A new URL must be added to EXPECTED, or this test fails: nobody forgets to decid
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from raaderum.ideas.actions import do_submit_public_idea
 from raaderum.test import create_proposal
 
 ALL = ["budget_office", "director", "owner", "contributor", "politician", "reader"]
@@ -24,11 +25,31 @@ EXPECTED = {
     # The proposal is owned by the owner persona with the director persona as director.
     "proposal_edit": ["budget_office", "director", "owner"],
     "proposal_effects": ["budget_office", "director", "owner"],
+    "proposal_comments": ADMINISTRATION,
+    "round_activity": ADMINISTRATION,
+    "glossary": ["budget_office"],
+    "idea_list": ADMINISTRATION,
+    "my_ideas": ALL,
+    "idea_create": ADMINISTRATION,
+    "party_proposal_create": ["politician"],
+    "screening_criteria": ["budget_office", "director"],
+    "idea_import": ["budget_office"],
+    "idea_import_template": ["budget_office"],
+    # A citizen's idea, so no persona is its submitter.
+    "idea_detail": ADMINISTRATION,
 }
 # Not tenant data: open to anyone or handled by Django itself.
-OUTSIDE_THE_WALK = {"login", "logout", "set_language", "accessibility"}
+OUTSIDE_THE_WALK = {
+    "login",
+    "logout",
+    "set_language",
+    "accessibility",
+    "notification_settings",  # the user's own settings: no municipality's data
+    "public_idea",  # public by design; raaderum/ideas/tests/test_public_idea.py
+    "public_idea_thanks",
+}
 # POST-only actions: GET answers 405 for everyone; their POST permissions have their own tests.
-POST_ONLY = {"proposal_transition"}
+POST_ONLY = {"proposal_transition", "readability"}
 
 
 def app_url_names():
@@ -51,7 +72,7 @@ def test_every_url_is_in_the_walk():
     assert app_url_names() - OUTSIDE_THE_WALK == set(EXPECTED) | POST_ONLY
 
 
-def urls_for(world, proposal):
+def urls_for(world, proposal, idea):
     args = {
         "home": [],
         "round_detail": [world.round.public_id],
@@ -64,6 +85,18 @@ def urls_for(world, proposal):
         "proposal_edit": [proposal.public_id],
         "proposal_effects": [proposal.public_id],
         "proposal_transition": [proposal.public_id],
+        "proposal_comments": [proposal.public_id],
+        "round_activity": [world.round.public_id],
+        "glossary": [world.municipality.slug],
+        "readability": [world.round.public_id],
+        "idea_list": [world.round.public_id],
+        "my_ideas": [world.round.public_id],
+        "idea_create": [world.round.public_id],
+        "party_proposal_create": [world.round.public_id],
+        "screening_criteria": [world.round.public_id],
+        "idea_import": [world.round.public_id],
+        "idea_import_template": [world.round.public_id],
+        "idea_detail": [idea.public_id],
     }
     return {name: reverse(name, args=value) for name, value in args.items()}
 
@@ -77,7 +110,12 @@ def walk(world):
         director=world.director,
         effects={(world.schools, 2027): -1_000},
     )
-    return world, urls_for(world, proposal)
+    world.round.current_phase = "ideas"  # the idea forms are open
+    world.round.save()
+    idea = do_submit_public_idea(
+        world.round, {"title": "Lys i parken", "description": "Sluk om natten."}
+    )
+    return world, urls_for(world, proposal, idea)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

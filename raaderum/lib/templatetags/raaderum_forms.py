@@ -11,7 +11,9 @@ register = template.Library()
 def dkfds_widget(bound_field: forms.BoundField) -> SafeString:
     widget = bound_field.field.widget
     attrs: dict[str, str | bool] = {}
-    if isinstance(widget, forms.Select):
+    if isinstance(widget, forms.CheckboxInput):
+        attrs["class"] = "form-checkbox"
+    elif isinstance(widget, forms.Select):
         attrs["class"] = "form-select"
     elif isinstance(widget, forms.Textarea) or (
         isinstance(widget, widgets.Input)

@@ -180,3 +180,21 @@ def create_municipality_for_test():
     from raaderum.test import create_municipality
 
     return create_municipality("Favrskov Kommune", 710)
+
+
+def test_new_owners_and_directors_are_told_by_e_mail(
+    client, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    for person in (world.owner, world.director):
+        person.email = f"{person.username}@norddjurs.dk"
+        person.save()
+    proposal = create_proposal(world.round, world.children, world.budget_officer, title="Ny")
+    client.force_login(world.budget_officer)
+    data = form_data(
+        world, title="Ny", owner=str(world.owner.pk), director=str(world.director.pk), version="1"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("proposal_edit", args=[proposal.public_id]), data)
+    recipients = sorted(address for mail in mailoutbox for address in mail.to)
+    assert recipients == ["dorte@norddjurs.dk", "ole@norddjurs.dk"]
+    assert "ansvarlig for BU-01" in mailoutbox[0].subject + mailoutbox[0].body

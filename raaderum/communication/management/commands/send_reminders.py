@@ -1,0 +1,31 @@
+"""Remind people of proposal steps whose deadline is near or has passed.
+
+Meant for cron once a day, e.g. `0 6 * * * manage.py send_reminders --days 3`. Each person is
+reminded of each step at most once a day, however often it runs.
+"""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from raaderum.communication.actions import do_send_reminders
+
+
+class Command(BaseCommand):
+    help = "Remind owners, directors and the budget office of due and overdue proposal steps."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=3,
+            help="Remind of deadlines at most this many days away (default 3); overdue always.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["days"] < 0:
+            raise CommandError("--days must be 0 or more.")
+        made = do_send_reminders(timezone.localdate(), days=options["days"])
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"{made} reminder(s) made.")

@@ -1,0 +1,66 @@
+"""The comment thread in Debian's Chromium: htmx swaps it in place, announces, keeps focus."""
+
+import os
+
+import pytest
+
+from raaderum.communication.models import Comment
+from raaderum.test import PASSWORD, create_proposal
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_thread(browser, live_server, world, *, javascript=True):
+    proposal = create_proposal(world.round, world.children, world.owner)
+    context = browser.new_context(locale="da-DK", java_script_enabled=javascript)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Brugernavn").fill("ole")
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/proposals/{proposal.public_id}/comments/")
+    return page, errors
+
+
+def test_htmx_adds_the_comment_in_place_and_keeps_focus(browser, live_server, world):
+    page, errors = open_thread(browser, live_server, world)
+    url = page.url
+    page.get_by_label("Din kommentar").fill("Tallene er opdateret.")
+    page.get_by_role("button", name="Tilføj kommentar").click()
+    page.get_by_text("Tallene er opdateret.", exact=True).wait_for()
+    assert page.url == url  # no page load
+    assert page.locator("#comments-status").inner_text() == "Din kommentar er tilføjet."
+    assert page.evaluate("document.activeElement.id") == "comment-submit"
+    assert page.get_by_label("Din kommentar").input_value() == ""
+
+    page.get_by_role("button", name="Tilføj kommentar").click()
+    page.get_by_text("Skriv en kommentar, før du sender den.").wait_for()
+    assert page.evaluate("document.activeElement.id") == "id_comment-text"
+    assert "Kommentaren blev ikke tilføjet" in page.locator("#comments-status").inner_text()
+    assert Comment.objects.count() == 1
+    assert errors == []
+
+
+def test_without_javascript_the_form_posts_and_returns_to_the_proposal(browser, live_server, world):
+    page, _errors = open_thread(browser, live_server, world, javascript=False)
+    page.get_by_label("Din kommentar").fill("Uden JavaScript.")
+    page.get_by_role("button", name="Tilføj kommentar").click()
+    page.wait_for_url("**/proposals/*/#comments")
+    assert Comment.objects.get().text == "Uden JavaScript."
