@@ -38,10 +38,8 @@ def test_the_proposal_page_marks_jargon_with_the_plain_word(client, world):
     )
     client.force_login(world.reader)
     html = client.get(reverse("proposal_detail", args=[proposal.public_id])).content.decode()
-    assert (
-        '<mark class="term">P/L</mark><span class="term-plain"> (klart ord: pris- og lønniveau)</span>'
-        in html
-    )
+    marked = '<mark class="term">P/L</mark><span class="term-plain"> (klart ord: pris- og lønniveau)'
+    assert marked in html
     assert "&lt;b&gt;fed&lt;/b&gt;" in html  # the text itself is escaped
 
 
