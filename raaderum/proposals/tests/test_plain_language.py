@@ -38,7 +38,9 @@ def test_the_proposal_page_marks_jargon_with_the_plain_word(client, world):
     )
     client.force_login(world.reader)
     html = client.get(reverse("proposal_detail", args=[proposal.public_id])).content.decode()
-    marked = '<mark class="term">P/L</mark><span class="term-plain"> (klart ord: pris- og lønniveau)'
+    marked = (
+        '<mark class="term">P/L</mark><span class="term-plain"> (klart ord: pris- og lønniveau)'
+    )
     assert marked in html
     assert "&lt;b&gt;fed&lt;/b&gt;" in html  # the text itself is escaped
 
