@@ -37,6 +37,15 @@ class Action(StrEnum):
     SCREEN_IDEAS = "screen_ideas"  # assess, pass into a proposal, reject, merge duplicates
     IMPORT_IDEAS = "import_ideas"  # bulk entry from a workshop or citizen conference
     MANAGE_GLOSSARY = "manage_glossary"  # technical terms and their plain alternatives
+    VIEW_PUBLISHED = "view_published"  # published catalog versions, their PDF and Excel
+    PUBLISH_CATALOG = "publish_catalog"  # freeze the catalog as a new version
+    IMPORT_PROPOSALS = "import_proposals"  # Excel import of proposals and effects
+    SIMULATE = "simulate"  # the budget simulator and scenarios over a published version
+    OPTIMISE = "optimise"  # run the optimiser (result opens as a scenario)
+    SET_IMPACT = "set_impact"  # impact scores and relations (alternatives, requires)
+    RECORD_DECISIONS = "record_decisions"  # budget agreement and per-proposal decisions
+    VIEW_DECISIONS = "view_decisions"  # what was decided, and the adjustments export
+    START_NEXT_ROUND = "start_next_round"  # a round from the previous one, with lineage
 
 
 _ADMINISTRATION = {Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER, Role.CONTRIBUTOR, Role.READER}
@@ -57,6 +66,15 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SCREEN_IDEAS: frozenset({Role.BUDGET_OFFICE, Role.DIRECTOR}),
     Action.IMPORT_IDEAS: frozenset({Role.BUDGET_OFFICE}),
     Action.MANAGE_GLOSSARY: frozenset({Role.BUDGET_OFFICE}),
+    Action.VIEW_PUBLISHED: frozenset(Role),
+    Action.PUBLISH_CATALOG: frozenset({Role.BUDGET_OFFICE}),
+    Action.IMPORT_PROPOSALS: frozenset({Role.BUDGET_OFFICE}),
+    Action.SIMULATE: frozenset(Role),
+    Action.OPTIMISE: frozenset({Role.BUDGET_OFFICE, Role.DIRECTOR, Role.POLITICIAN}),
+    Action.SET_IMPACT: frozenset({Role.BUDGET_OFFICE}),
+    Action.RECORD_DECISIONS: frozenset({Role.BUDGET_OFFICE}),
+    Action.VIEW_DECISIONS: frozenset(Role),
+    Action.START_NEXT_ROUND: frozenset({Role.BUDGET_OFFICE}),
 }
 
 

@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "raaderum.proposals",
     "raaderum.ideas",
     "raaderum.communication",
+    "raaderum.publication",
+    "raaderum.prioritisation",
+    "raaderum.decisions",
+    "django_tasks",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +194,11 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "raaderum@localhost")
 # Links in e-mails need the site's address; requests are not there when cron sends reminders.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background work (the PDF of a large catalog) goes through django-tasks' API. The immediate
+# backend runs it within the request; a queue with a worker (django-tasks-db) is a deployment
+# choice for large installations and needs no code change.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {
     "version": 1,

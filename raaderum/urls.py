@@ -33,4 +33,7 @@ urlpatterns = [
     path("", include("raaderum.proposals.urls")),
     path("", include("raaderum.ideas.urls")),
     path("", include("raaderum.communication.urls")),
+    path("", include("raaderum.publication.urls")),
+    path("", include("raaderum.prioritisation.urls")),
+    path("", include("raaderum.decisions.urls")),
 ]

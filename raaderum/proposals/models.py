@@ -182,6 +182,24 @@ class Proposal(models.Model):
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    impact_score = models.BigIntegerField(
+        _("service impact score"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set by the budget office for the optimiser: how much the proposal hurts the "
+            "service. Empty means the full-year amount in kroner."
+        ),
+    )
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="represented_as",
+        verbose_name=_("re-presents"),
+        help_text=_("The proposal of an earlier round that this one presents again."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -354,3 +372,41 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal_id}: {self.from_status} -> {self.to_status}"
+
+
+class RelationKind(models.TextChoices):
+    EXCLUDES = "excludes", _("cannot be chosen together with")
+    REQUIRES = "requires", _("requires")
+
+
+class ProposalRelation(models.Model):
+    """Alternatives (5 %, 10 % or 15 % of one cut: at most one) and dependencies between proposals.
+
+    "A excludes B" is symmetric in meaning; "A requires B" means A can only be chosen with B.
+    """
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="relations", verbose_name=_("proposal")
+    )
+    kind = models.CharField(_("relation"), max_length=20, choices=RelationKind.choices)
+    other = models.ForeignKey(
+        Proposal,
+        on_delete=models.CASCADE,
+        related_name="related_from",
+        verbose_name=_("other proposal"),
+    )
+
+    class Meta:
+        verbose_name = _("relation between proposals")
+        verbose_name_plural = _("relations between proposals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "kind", "other"], name="one_relation_of_each_kind"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(proposal=models.F("other")), name="relation_to_another"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} {self.kind} {self.other}"

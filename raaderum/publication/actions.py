@@ -1,0 +1,120 @@
+"""Publishing a round's catalog: check it, then freeze it as a new version."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from raaderum.communication.actions import do_record_event
+from raaderum.organisation.models import Role, User
+from raaderum.proposals import calculation
+from raaderum.proposals.models import Proposal, ProposalStatus
+from raaderum.publication.models import CatalogVersion, PublishedProposal
+from raaderum.rounds.models import BudgetRound
+
+
+class PublishRefused(Exception):
+    """The catalog is empty or inconsistent; `problems` says what, in Danish."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def catalog_proposals(budget_round: BudgetRound) -> list[Proposal]:
+    """The proposals a publication would contain: those in the catalog, in catalog order."""
+    return list(
+        budget_round.proposals.filter(status=ProposalStatus.IN_CATALOG)
+        .with_effects()
+        .order_by("committee__position", "committee__name", "number")
+    )
+
+
+def problems_with(proposals: Iterable[Proposal]) -> list[str]:
+    """Everything that must be mended before the catalog can go to the politicians."""
+    found = []
+    proposals = list(proposals)
+    if not proposals:
+        found.append(_("No proposal is in the catalog yet."))
+    for proposal in proposals:
+        if not proposal.effects.all():
+            found.append(_("%(code)s has no effects.") % {"code": proposal.code})
+        if proposal.is_cross_cutting() and not proposal.director_id:
+            found.append(
+                _("%(code)s is cross-cutting but has no director.") % {"code": proposal.code}
+            )
+        if not proposal.summary.strip():
+            found.append(_("%(code)s has no plain-language summary.") % {"code": proposal.code})
+    return found
+
+
+@transaction.atomic
+def do_publish_catalog(budget_round: BudgetRound, *, user: User, note: str = "") -> CatalogVersion:
+    """Freeze the catalog as the next version, or refuse with every problem listed."""
+    BudgetRound.objects.select_for_update().filter(pk=budget_round.pk).first()
+    proposals = catalog_proposals(budget_round)
+    found = problems_with(proposals)
+    if found:
+        raise PublishRefused(found)
+    highest = budget_round.catalog_versions.aggregate(n=Max("number"))["n"] or 0
+    version = CatalogVersion.objects.create(
+        round=budget_round, number=highest + 1, published_by=user, note=note.strip()
+    )
+    PublishedProposal.objects.bulk_create(
+        _snapshot(version, position, proposal) for position, proposal in enumerate(proposals, 1)
+    )
+    politicians = User.objects.filter(
+        memberships__municipality_id=budget_round.municipality_id,
+        memberships__role=Role.POLITICIAN,
+    )
+    do_record_event(
+        budget_round,
+        actor=user,
+        verb="published",
+        text=_("%(user)s published version %(number)s of the catalog with %(count)s proposals.")
+        % {"user": user, "number": version.number, "count": len(proposals)},
+        notify=politicians,
+    )
+    return version
+
+
+def _snapshot(version: CatalogVersion, position: int, proposal: Proposal) -> PublishedProposal:
+    headroom = proposal.headroom_by_year()
+    full_year = calculation.full_year_effect(headroom)
+    return PublishedProposal(
+        version=version,
+        proposal=proposal,
+        position=position,
+        code=proposal.code,
+        title=proposal.title,
+        type=proposal.type,
+        committee=proposal.committee,
+        cross_cutting=proposal.is_cross_cutting(),
+        summary=proposal.summary,
+        description=proposal.description,
+        consequences_service=proposal.consequences_service,
+        consequences_citizens=proposal.consequences_citizens,
+        consequences_staff=proposal.consequences_staff,
+        risks=proposal.risks,
+        calculation_basis=proposal.calculation_basis,
+        assumptions=proposal.assumptions,
+        owner_name=str(proposal.owner),
+        director_name=str(proposal.director or ""),
+        impact_score=proposal.impact_score
+        if proposal.impact_score is not None
+        else abs(full_year),
+        headroom={str(year): amount for year, amount in headroom.items()},
+        effects=[
+            {
+                "area": effect.service_area.name,
+                "committee": effect.service_area.committee.code,
+                "year": effect.year,
+                "amount": effect.amount,
+            }
+            for effect in proposal.effects.all()
+        ],
+        fte={str(year): str(value) for year, value in proposal.fte_by_year().items()},
+    )

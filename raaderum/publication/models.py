@@ -1,0 +1,103 @@
+"""Published catalogs: frozen versions of a round's catalog, the only thing politicians see.
+
+A version is a snapshot: later edits to a proposal never change a published version; publishing
+again makes a new one. Everything a politician reads (summary, effects, consequences, owner)
+is copied, with the råderum per year computed once at publication.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from raaderum.organisation.models import Committee
+from raaderum.proposals.models import Proposal, ProposalType
+from raaderum.rounds.models import BudgetRound
+
+
+class CatalogVersion(models.Model):
+    round = models.ForeignKey(
+        BudgetRound,
+        on_delete=models.CASCADE,
+        related_name="catalog_versions",
+        verbose_name=_("budget round"),
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("published catalog")
+        verbose_name_plural = _("published catalogs")
+        ordering = ["round", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "number"], name="one_catalog_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} – {self.number}"
+
+
+class PublishedProposal(models.Model):
+    """A proposal as it stood when the catalog version was published."""
+
+    version = models.ForeignKey(
+        CatalogVersion,
+        on_delete=models.CASCADE,
+        related_name="proposals",
+        verbose_name=_("published catalog"),
+    )
+    proposal = models.ForeignKey(
+        Proposal,
+        on_delete=models.PROTECT,
+        related_name="publications",
+        verbose_name=_("proposal"),
+    )
+    position = models.PositiveIntegerField(_("order"))
+    code = models.CharField(_("code"), max_length=12)
+    title = models.CharField(_("title"), max_length=200)
+    type = models.CharField(_("type"), max_length=20, choices=ProposalType.choices)
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="+", verbose_name=_("committee")
+    )
+    cross_cutting = models.BooleanField(_("cross-cutting"), default=False)
+    summary = models.TextField(_("summary in plain language"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    consequences_service = models.TextField(_("consequences for the service"), blank=True)
+    consequences_citizens = models.TextField(_("consequences for citizens"), blank=True)
+    consequences_staff = models.TextField(_("consequences for staff"), blank=True)
+    risks = models.TextField(_("risks"), blank=True)
+    calculation_basis = models.TextField(_("calculation basis"), blank=True)
+    assumptions = models.TextField(_("assumptions"), blank=True)
+    owner_name = models.CharField(_("owner"), max_length=200)
+    director_name = models.CharField(_("director"), max_length=200, blank=True)
+    impact_score = models.BigIntegerField(_("service impact score"))
+    # Råderum per year, kroner, keys are years as strings (JSON): {"2027": 1500000, ...}.
+    headroom = models.JSONField(_("råderum per year"))
+    # [{"area": "Folkeskoler", "committee": "BU", "year": 2027, "amount": -1500000}, ...]
+    effects = models.JSONField(_("effects"))
+    # {"2028": "-2.50"}: FTE as decimal strings.
+    fte = models.JSONField(_("FTE per year"), default=dict)
+
+    class Meta:
+        verbose_name = _("published proposal")
+        verbose_name_plural = _("published proposals")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "proposal"], name="proposal_once_per_catalog_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def headroom_by_year(self) -> dict[int, int]:
+        return {int(year): int(amount) for year, amount in self.headroom.items()}
