@@ -14,8 +14,12 @@
   });
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
-    // Components inside swapped content need the design system's behaviour too.
-    startDesignSystem(target && target.parentElement ? target.parentElement : undefined);
+    // Components inside swapped content need the design system's behaviour too. Only when there
+    // are any: a blanket init would also run DKFDS' error-summary focus and steal the focus
+    // the swapped content asked for.
+    if (target && target.querySelector(".accordion, .js-tooltip, .tab-container, .js-dropdown")) {
+      startDesignSystem(target);
+    }
     // A row added to the effects grid: put the keyboard where the new row starts.
     if (target && target.id === "grid-rows") {
       var rows = target.querySelectorAll(".grid-row");
