@@ -1,65 +1,14 @@
 """End to end in Debian's Chromium: a proposal is entered and found in the catalog."""
 
-import os
-
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    # A refused form answers 422/409 on purpose; Chromium logs that as a failed resource.
-    expected = ("status of 422", "status of 409")
-
-    def on_console(msg):
-        if msg.type == "error" and not any(text in msg.text for text in expected):
-            errors.append(msg.text)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert errors == [], errors  # no JavaScript errors, no CSP violations
-
-
-def log_in(page, live_server, username):
-    from raaderum.test import PASSWORD
-
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
-    page.wait_for_url(f"{live_server.url}/")
-
 
 def test_budget_officer_enters_a_proposal_and_finds_the_totals_in_the_catalog(
-    page, live_server, world
+    page, live_server, world, log_in
 ):
-    log_in(page, live_server, "bente")
+    log_in(page, "bente")
     page.get_by_role("link", name="Budget 2027–2030").click()
     page.get_by_role("link", name="Nyt forslag").first.click()
 
@@ -92,7 +41,7 @@ def test_budget_officer_enters_a_proposal_and_finds_the_totals_in_the_catalog(
     assert "Fælles madordning" in row.inner_text() and "Investering" in row.inner_text()
 
 
-def test_a_bad_cell_is_marked_and_the_filter_works_with_htmx(page, live_server, world):
+def test_a_bad_cell_is_marked_and_the_filter_works_with_htmx(page, live_server, world, log_in):
     from raaderum.test import create_proposal
 
     create_proposal(
@@ -110,7 +59,7 @@ def test_a_bad_cell_is_marked_and_the_filter_works_with_htmx(page, live_server, 
         type="expansion",
         effects={(world.schools, 2028): 900_000},
     )
-    log_in(page, live_server, "ole")
+    log_in(page, "ole")
     page.goto(f"{live_server.url}/rounds/{world.round.public_id}/catalog/")
     page.get_by_label("Udvalg", exact=True).select_option(label="Social- og Sundhedsudvalget")
     page.get_by_text("Viser 1 af 2 forslag").wait_for()
