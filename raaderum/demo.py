@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from raaderum import demo_data as data
+from raaderum.demo_ideas import load_comments, load_ideas
 from raaderum.organisation.models import (
     Committee,
     GlossaryTerm,
@@ -85,6 +86,8 @@ def load_demo(stdout: Writer | None = None) -> DemoResult:
         _plan(budget_round)
         _glossary(municipality)
         outcomes = _proposals(budget_round, committees, areas, users)
+        load_comments(budget_round, users)
+        load_ideas(municipality, users)
     result = DemoResult(
         municipality=municipality,
         budget_round=budget_round,

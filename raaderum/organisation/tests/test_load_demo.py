@@ -279,3 +279,30 @@ def test_the_command_refuses_without_debug_unless_told(settings):
     assert not Municipality.objects.exists()
     call_command("load_demo", "--allow-without-debug", stdout=StringIO())
     assert Municipality.objects.filter(code=999).exists()
+
+
+def test_the_next_round_takes_ideas_of_every_kind(loaded):
+    from raaderum.ideas.models import Idea
+
+    budget_round = BudgetRound.objects.get(name="Budget 2028–2031")
+    assert budget_round.accepts_ideas
+    ideas = Idea.objects.filter(round=budget_round)
+    assert set(ideas.values_list("origin", flat=True)) == {
+        "employee",
+        "manager",
+        "party",
+        "citizen",
+    }
+    rejected = ideas.get(status="rejected")
+    assert rejected.title == "Ny rådhusfløj" and "anlægsbudget" in rejected.rejection_reason
+    assert budget_round.screening_rules.min_amount == 500_000
+    load_demo()
+    assert Idea.objects.filter(round=budget_round).count() == ideas.count() == 7
+
+
+def test_proposals_have_a_conversation(loaded):
+    from raaderum.communication.models import Comment
+
+    assert Comment.objects.filter(proposal__round=loaded.budget_round).count() == 3
+    load_demo()
+    assert Comment.objects.filter(proposal__round=loaded.budget_round).count() == 3
