@@ -59,6 +59,7 @@ def do_create_proposal(
     contributors = data.pop("contributors", [])
     proposal = Proposal(round=budget_round, updated_by=user, **data)
     proposal.number = next_number(budget_round, proposal.committee)
+    proposal._history_user = user  # type: ignore[attr-defined]
     proposal.save()
     proposal.contributors.set(contributors)
     do_record_event(
@@ -96,6 +97,7 @@ def do_update_proposal(
         current.number = next_number(current.round, current.committee)
     current.version += 1
     current.updated_by = user
+    current._history_user = user  # type: ignore[attr-defined]
     current.save()
     if contributors is not None:
         current.contributors.set(contributors)
@@ -149,6 +151,7 @@ def do_save_effects(
     amounts_changed = False
     for effect in current.effects.all():
         key = (effect.service_area_id, effect.year)
+        effect._history_user = user  # type: ignore[attr-defined]  # also when no request
         if key not in wanted:
             effect.delete()
             amounts_changed = True
@@ -158,10 +161,13 @@ def do_save_effects(
             amounts_changed = True
         wanted.pop(key, None)
     for (area_id, year), amount in sorted(wanted.items()):
-        Effect.objects.create(proposal=current, service_area_id=area_id, year=year, amount=amount)
+        effect = Effect(proposal=current, service_area_id=area_id, year=year, amount=amount)
+        effect._history_user = user  # type: ignore[attr-defined]
+        effect.save()
         amounts_changed = True
     wanted_fte = {year: value for year, value in fte.items() if value != 0}
     for staff in current.staff_effects.all():
+        staff._history_user = user  # type: ignore[attr-defined]
         if staff.year not in wanted_fte:
             staff.delete()
         elif wanted_fte[staff.year] != staff.fte:
@@ -169,9 +175,12 @@ def do_save_effects(
             staff.save(update_fields=["fte"])
         wanted_fte.pop(staff.year, None)
     for year, value in sorted(wanted_fte.items()):
-        StaffEffect.objects.create(proposal=current, year=year, fte=value)
+        staff = StaffEffect(proposal=current, year=year, fte=value)
+        staff._history_user = user  # type: ignore[attr-defined]
+        staff.save()
     current.version += 1
     current.updated_by = user
+    current._history_user = user  # type: ignore[attr-defined]
     fields = ["version", "updated_by", "updated_at"]
     if amounts_changed and workflow.voided_by_amount_change(current.status):
         _void_sign_off(current, user)
@@ -281,6 +290,7 @@ def do_transition(
     current.status = target
     current.version += 1
     current.updated_by = user
+    current._history_user = user  # type: ignore[attr-defined]
     current.save()
     people = {current.owner, *([current.director] if current.director else [])}
     if step in {"submit", "approve"}:
