@@ -10,7 +10,7 @@ export SECRET_KEY ?= test-and-demo-only-not-secret
 export DJANGO_SETTINGS_MODULE := raaderum.settings
 
 .PHONY: demo serve test check lint typecheck migrations-check messages-check messages \
-	test-sqlite test-postgres test-browser install static compilemessages postgres chromium \
+	test-sqlite test-postgres test-browser install static compilemessages postgres chromium poppler \
 	lock benchmark screenshots clean
 
 demo: install static compilemessages
@@ -72,18 +72,23 @@ messages-check: install
 	$(BIN)/python scripts/compare_po.py var/django.po.committed $(PO); \
 		status=$$?; cp var/django.po.committed $(PO); exit $$status
 
-test-sqlite: install static compilemessages
+test-sqlite: install static compilemessages poppler
 	$(BIN)/pytest -m "not browser" -q
 
 postgres:
 	bash scripts/postgres.sh
 
-test-postgres: install static compilemessages postgres
+test-postgres: install static compilemessages poppler postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -q
 
 chromium:
 	test -x /usr/bin/chromium || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+# pdftotext reads the catalog PDF back in the tests that check its totals.
+poppler:
+	command -v pdftotext >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils)
 
 test-browser: install static compilemessages chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q

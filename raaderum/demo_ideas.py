@@ -26,36 +26,85 @@ NEXT_ROUND = {
     "price_level_year": 2028,
     "target_amount": 35_000_000,
     "full_effect_year": 2029,
-    "description": "Næste års runde er åben for idéer fra medarbejdere, ledere, borgere og partier.",
+    "description": "Næste års runde tager imod idéer fra medarbejdere, ledere, borgere og partier.",
 }
 
 # (title, description, origin, submitted by username or None for a citizen, party, reject reason)
 IDEAS = [
-    ("Fælles indkøb af kontorartikler med nabokommunerne",
-     "Vi køber ind sammen med Syddjurs og får bedre priser.", Origin.EMPLOYEE, "ejer3", "", ""),
-    ("Solceller på alle skoletage",
-     "Skolerne bruger mest strøm om dagen, når solen skinner.", Origin.MANAGER, "ejer", "", ""),
-    ("Gratis busser for pensionister uden for myldretiden",
-     "Flere ældre kommer ud, og busserne er tomme om formiddagen.", Origin.PARTY, "politiker",
-     "Socialdemokratiet", ""),
-    ("Lukke svømmehallen i juli",
-     "Der kommer få gæster i sommerferien.", Origin.PARTY, "politiker2", "Venstre", ""),
-    ("Sluk gadelyset mellem kl. 1 og 5",
-     "Der er næsten ingen på vejene om natten.", Origin.CITIZEN, None, "", ""),
-    ("Flere frivillige i biblioteket",
-     "Frivillige kan hjælpe med lektiecafé og arrangementer.", Origin.CITIZEN, None, "", ""),
-    ("Ny rådhusfløj",
-     "Et nyt rådhus samler alle medarbejdere.", Origin.EMPLOYEE, "ejer2", "",
-     "Idéen koster mere, end den sparer i perioden, og kræver et anlægsbudget."),
+    (
+        "Fælles indkøb af kontorartikler med nabokommunerne",
+        "Vi køber ind sammen med Syddjurs og får bedre priser.",
+        Origin.EMPLOYEE,
+        "ejer3",
+        "",
+        "",
+    ),
+    (
+        "Solceller på alle skoletage",
+        "Skolerne bruger mest strøm om dagen, når solen skinner.",
+        Origin.MANAGER,
+        "ejer",
+        "",
+        "",
+    ),
+    (
+        "Gratis busser for pensionister uden for myldretiden",
+        "Flere ældre kommer ud, og busserne er tomme om formiddagen.",
+        Origin.PARTY,
+        "politiker",
+        "Socialdemokratiet",
+        "",
+    ),
+    (
+        "Lukke svømmehallen i juli",
+        "Der kommer få gæster i sommerferien.",
+        Origin.PARTY,
+        "politiker2",
+        "Venstre",
+        "",
+    ),
+    (
+        "Sluk gadelyset mellem kl. 1 og 5",
+        "Der er næsten ingen på vejene om natten.",
+        Origin.CITIZEN,
+        None,
+        "",
+        "",
+    ),
+    (
+        "Flere frivillige i biblioteket",
+        "Frivillige kan hjælpe med lektiecafé og arrangementer.",
+        Origin.CITIZEN,
+        None,
+        "",
+        "",
+    ),
+    (
+        "Ny rådhusfløj",
+        "Et nyt rådhus samler alle medarbejdere.",
+        Origin.EMPLOYEE,
+        "ejer2",
+        "",
+        "Idéen koster mere, end den sparer i perioden, og kræver et anlægsbudget.",
+    ),
 ]
 
 COMMENTS = [
-    ("Sammenlægning af to skoledistrikter", "ejer",
-     "Skolebestyrelserne er orienteret. De vil gerne høres, før forslaget går videre."),
-    ("Sammenlægning af to skoledistrikter", "oekonomi",
-     "Husk at regne med befordring af elever i den nye beregning."),
-    ("Energirenovering af kommunale bygninger", "direktoer2",
-     "Jeg har talt med Ejendomsdrift: tidsplanen holder, hvis udbuddet går i gang i januar."),
+    (
+        "Sammenlægning af to skoledistrikter",
+        "ejer",
+        "Skolebestyrelserne er orienteret. De vil gerne høres, før forslaget går videre.",
+    ),
+    (
+        "Sammenlægning af to skoledistrikter",
+        "oekonomi",
+        "Husk at regne med befordring af elever i den nye beregning.",
+    ),
+    (
+        "Energirenovering af kommunale bygninger",
+        "direktoer2",
+        "Jeg har talt med Ejendomsdrift: tidsplanen holder, hvis udbuddet går i gang i januar.",
+    ),
 ]
 
 
@@ -100,4 +149,3 @@ def load_comments(budget_round: BudgetRound, users: Mapping[str, User]) -> None:
         proposal = Proposal.objects.filter(round=budget_round, title=title).first()
         if proposal and not Comment.objects.filter(proposal=proposal, text=text).exists():
             do_add_comment(proposal, author=users[username], text=text)
-

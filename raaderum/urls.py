@@ -33,7 +33,8 @@ urlpatterns = [
     path("", include("raaderum.proposals.urls")),
     path("", include("raaderum.ideas.urls")),
     path("", include("raaderum.communication.urls")),
-    path("", include("raaderum.publication.urls")),
+    # Before publication: its rounds/<id>/catalogs/<n>/<code>/ would swallow .../simulator/.
     path("", include("raaderum.prioritisation.urls")),
+    path("", include("raaderum.publication.urls")),
     path("", include("raaderum.decisions.urls")),
 ]

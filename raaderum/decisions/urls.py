@@ -1,1 +1,23 @@
-urlpatterns: list[object] = []
+from django.urls import path
+
+from raaderum.decisions import views
+
+urlpatterns = [
+    path("rounds/<uuid:round_id>/decisions/", views.decisions, name="decisions"),
+    path(
+        "rounds/<uuid:round_id>/decisions/adjustments.csv",
+        views.adjustments_csv,
+        name="decisions_adjustments_csv",
+    ),
+    path(
+        "rounds/<uuid:round_id>/decisions/adjustments.xlsx",
+        views.adjustments_xlsx,
+        name="decisions_adjustments_xlsx",
+    ),
+    path("rounds/<uuid:round_id>/next/", views.next_round, name="next_round"),
+    path(
+        "m/<slug:municipality_slug>/decisions/settings/",
+        views.decision_settings,
+        name="decision_settings",
+    ),
+]

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raaderum.communication.actions import do_record_event
 from raaderum.organisation.models import Role, User
 from raaderum.proposals import calculation
+from raaderum.proposals.actions import do_create_proposal, do_save_effects
 from raaderum.proposals.models import Proposal, ProposalStatus
-from raaderum.publication.models import CatalogVersion, PublishedProposal
+from raaderum.publication.imports import ImportedProposal
+from raaderum.publication.models import CatalogPdf, CatalogVersion, PdfStatus, PublishedProposal
 from raaderum.rounds.models import BudgetRound
 
 
@@ -61,7 +65,11 @@ def do_publish_catalog(budget_round: BudgetRound, *, user: User, note: str = "")
         raise PublishRefused(found)
     highest = budget_round.catalog_versions.aggregate(n=Max("number"))["n"] or 0
     version = CatalogVersion.objects.create(
-        round=budget_round, number=highest + 1, published_by=user, note=note.strip()
+        round=budget_round,
+        number=highest + 1,
+        published_by=user,
+        note=note.strip(),
+        target={str(year): amount for year, amount in budget_round.target_by_year().items()},
     )
     PublishedProposal.objects.bulk_create(
         _snapshot(version, position, proposal) for position, proposal in enumerate(proposals, 1)
@@ -103,9 +111,7 @@ def _snapshot(version: CatalogVersion, position: int, proposal: Proposal) -> Pub
         assumptions=proposal.assumptions,
         owner_name=str(proposal.owner),
         director_name=str(proposal.director or ""),
-        impact_score=proposal.impact_score
-        if proposal.impact_score is not None
-        else abs(full_year),
+        impact_score=proposal.impact_score if proposal.impact_score is not None else abs(full_year),
         headroom={str(year): amount for year, amount in headroom.items()},
         effects=[
             {
@@ -118,3 +124,52 @@ def _snapshot(version: CatalogVersion, position: int, proposal: Proposal) -> Pub
         ],
         fte={str(year): str(value) for year, value in proposal.fte_by_year().items()},
     )
+
+
+# A PDF still "being made" after this long lost its worker; asking again starts it over.
+STALE_PDF_AFTER = timedelta(minutes=15)
+
+
+@transaction.atomic
+def do_request_pdf(version: CatalogVersion) -> CatalogPdf:
+    """Start making the version's PDF in the background, unless it is made or being made."""
+    from raaderum.publication.tasks import build_catalog_pdf
+
+    pdf, created = CatalogPdf.objects.select_for_update().get_or_create(version=version)
+    stale = pdf.in_progress and pdf.requested_at < timezone.now() - STALE_PDF_AFTER
+    if not created and pdf.status != PdfStatus.FAILED and not stale:
+        return pdf
+    if not created:
+        pdf.status, pdf.progress, pdf.error = PdfStatus.PENDING, 0, ""
+        pdf.requested_at = timezone.now()
+        pdf.save(update_fields=["status", "progress", "error", "requested_at"])
+    # After commit: a worker in another process must find the row.
+    transaction.on_commit(lambda: build_catalog_pdf.enqueue(pdf.pk))
+    return pdf
+
+
+@transaction.atomic
+def do_import_proposals(
+    budget_round: BudgetRound, imported: Iterable[ImportedProposal], *, user: User
+) -> list[Proposal]:
+    """Create every checked proposal as a draft with its effects; any failure saves nothing."""
+    created = []
+    for item in imported:
+        proposal = do_create_proposal(
+            budget_round,
+            {
+                "committee_id": item.committee_id,
+                "title": item.title,
+                "type": item.type,
+                "owner_id": item.owner_id,
+                "summary": item.summary,
+                "description": item.description,
+            },
+            user=user,
+        )
+        if item.effects:
+            proposal = do_save_effects(
+                proposal, item.effects, {}, expected_version=proposal.version, user=user
+            )
+        created.append(proposal)
+    return created

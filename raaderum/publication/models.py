@@ -32,6 +32,9 @@ class CatalogVersion(models.Model):
         verbose_name=_("published by"),
     )
     note = models.TextField(_("note"), blank=True)
+    # The target per year as it stood at publication (years as strings, JSON): a later change to
+    # the round's target must not change what the politicians were shown.
+    target = models.JSONField(_("target per year"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("published catalog")
@@ -43,6 +46,12 @@ class CatalogVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} – {self.number}"
+
+    def target_by_year(self) -> dict[int, int]:
+        """The frozen target; versions published before it was frozen read the round's."""
+        if not self.target:
+            return self.round.target_by_year()
+        return {int(year): int(amount) for year, amount in self.target.items()}
 
 
 class PublishedProposal(models.Model):
@@ -101,3 +110,45 @@ class PublishedProposal(models.Model):
 
     def headroom_by_year(self) -> dict[int, int]:
         return {int(year): int(amount) for year, amount in self.headroom.items()}
+
+
+class PdfStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to start")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class CatalogPdf(models.Model):
+    """The PDF of a published version, made in the background (tasks.build_catalog_pdf).
+
+    Stored in the database rather than under MEDIA: a version's PDF is a few hundred kB, made
+    once, and needs no media storage configured on the server.
+    """
+
+    version = models.OneToOneField(
+        CatalogVersion,
+        on_delete=models.CASCADE,
+        related_name="pdf",
+        verbose_name=_("published catalog"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    content = models.BinaryField(_("PDF file"), blank=True, default=b"")
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("catalog PDF")
+        verbose_name_plural = _("catalog PDFs")
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.status})"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in {PdfStatus.PENDING, PdfStatus.RUNNING}

@@ -7,6 +7,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from raaderum.ideas.actions import do_submit_public_idea
+from raaderum.prioritisation.models import Scenario
+from raaderum.publication.actions import do_publish_catalog
 from raaderum.test import create_proposal
 
 ALL = ["budget_office", "director", "owner", "contributor", "politician", "reader"]
@@ -37,6 +39,31 @@ EXPECTED = {
     "idea_import_template": ["budget_office"],
     # A citizen's idea, so no persona is its submitter.
     "idea_detail": ADMINISTRATION,
+    # Published catalogs are for everyone in the municipality, politicians first of all.
+    "catalog_versions": ALL,
+    "catalog_compare": ALL,
+    "catalog_version": ALL,
+    "published_proposal": ALL,
+    "catalog_pdf_status": ALL,
+    "catalog_excel": ALL,
+    "proposal_import": ["budget_office"],
+    "proposal_import_template": ["budget_office"],
+    "decisions": ALL,
+    "decisions_adjustments_csv": ALL,
+    "decisions_adjustments_xlsx": ALL,
+    "next_round": ["budget_office"],
+    "decision_settings": ["budget_office"],
+    "simulator": ALL,
+    "scenario_list": ALL,
+    "optimiser": ["budget_office", "director", "politician"],
+    "impact": ["budget_office"],
+    # The share link: any member of the municipality may read it.
+    "scenario_detail": ALL,
+}
+# Answer with a redirect, not a page: 302 for those allowed (to the version page until built).
+REDIRECTING = {
+    "catalog_pdf": ALL,
+    "scenario_compare": ALL,  # to the list unless 2-4 scenarios are named
 }
 # Not tenant data: open to anyone or handled by Django itself.
 OUTSIDE_THE_WALK = {
@@ -49,7 +76,17 @@ OUTSIDE_THE_WALK = {
     "public_idea_thanks",
 }
 # POST-only actions: GET answers 405 for everyone; their POST permissions have their own tests.
-POST_ONLY = {"proposal_transition", "readability"}
+POST_ONLY = {
+    "proposal_transition",
+    "readability",
+    "catalog_pdf_make",
+    "simulator_totals",
+    "scenario_save",
+    "scenario_update",
+    "scenario_delete",
+    "relation_add",
+    "relation_delete",
+}
 
 
 def app_url_names():
@@ -69,10 +106,10 @@ def app_url_names():
 
 
 def test_every_url_is_in_the_walk():
-    assert app_url_names() - OUTSIDE_THE_WALK == set(EXPECTED) | POST_ONLY
+    assert app_url_names() - OUTSIDE_THE_WALK == set(EXPECTED) | POST_ONLY | set(REDIRECTING)
 
 
-def urls_for(world, proposal, idea):
+def urls_for(world, proposal, idea, version, scenario):
     args = {
         "home": [],
         "round_detail": [world.round.public_id],
@@ -97,6 +134,33 @@ def urls_for(world, proposal, idea):
         "idea_import": [world.round.public_id],
         "idea_import_template": [world.round.public_id],
         "idea_detail": [idea.public_id],
+        "catalog_versions": [world.round.public_id],
+        "catalog_compare": [world.round.public_id],
+        "catalog_version": [world.round.public_id, version.number],
+        "published_proposal": [world.round.public_id, version.number, "SU-01"],
+        "catalog_pdf_status": [world.round.public_id, version.number],
+        "catalog_pdf": [world.round.public_id, version.number],
+        "catalog_pdf_make": [world.round.public_id, version.number],
+        "catalog_excel": [world.round.public_id, version.number],
+        "proposal_import": [world.round.public_id],
+        "proposal_import_template": [world.round.public_id],
+        "decisions": [world.round.public_id],
+        "decisions_adjustments_csv": [world.round.public_id],
+        "decisions_adjustments_xlsx": [world.round.public_id],
+        "next_round": [world.round.public_id],
+        "decision_settings": [world.municipality.slug],
+        "simulator": [world.round.public_id, version.number],
+        "simulator_totals": [world.round.public_id, version.number],
+        "scenario_list": [world.round.public_id, version.number],
+        "scenario_compare": [world.round.public_id, version.number],
+        "scenario_save": [world.round.public_id, version.number],
+        "optimiser": [world.round.public_id, version.number],
+        "impact": [world.round.public_id],
+        "relation_add": [world.round.public_id],
+        "relation_delete": [world.round.public_id],
+        "scenario_detail": [scenario.share_token],
+        "scenario_update": [scenario.public_id],
+        "scenario_delete": [scenario.public_id],
     }
     return {name: reverse(name, args=value) for name, value in args.items()}
 
@@ -115,7 +179,18 @@ def walk(world):
     idea = do_submit_public_idea(
         world.round, {"title": "Lys i parken", "description": "Sluk om natten."}
     )
-    return world, urls_for(world, proposal, idea)
+    create_proposal(
+        world.round,
+        world.social,
+        world.owner,
+        title="I kataloget",
+        status="in_catalog",
+        summary="Færre nattevagter.",
+        effects={(world.elderly, 2028): -5_000},
+    )
+    version = do_publish_catalog(world.round, user=world.budget_officer)
+    scenario = Scenario.objects.create(version=version, name="Pias forslag", owner=world.politician)
+    return world, urls_for(world, proposal, idea, version, scenario)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -157,6 +232,17 @@ def test_a_user_without_membership_sees_nothing(client, walk, django_user_model)
         expected = 200 if name == "home" else 404
         fetch = client.post if name in POST_ONLY else client.get
         assert fetch(url).status_code == expected, name
+
+
+@pytest.mark.parametrize("name", sorted(REDIRECTING))
+def test_redirecting_urls(client, walk, name):
+    world, urls = walk
+    for role, user in world.personas().items():
+        client.force_login(user)
+        expected = 302 if role in REDIRECTING[name] else 403
+        assert client.get(urls[name]).status_code == expected, (name, role)
+    client.force_login(world.outsider)
+    assert client.get(urls[name]).status_code == 404
 
 
 @pytest.mark.parametrize("name", sorted(POST_ONLY))

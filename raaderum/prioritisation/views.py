@@ -1,0 +1,540 @@
+"""The budget simulator, scenarios, the optimiser page and the impact scores page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+from uuid import UUID, uuid4
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.validators import MinValueValidator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from raaderum import access
+from raaderum.access import Action
+from raaderum.lib.forms import AmountField
+from raaderum.lib.http import AuthenticatedHttpRequest
+from raaderum.lib.money import format_tkr
+from raaderum.prioritisation import optimisation
+from raaderum.prioritisation.models import Scenario
+from raaderum.prioritisation.simulation import (
+    chosen_proposals,
+    clean_codes,
+    evaluate,
+    relations_for,
+)
+from raaderum.proposals.catalog import build_catalog
+from raaderum.proposals.models import Proposal, ProposalRelation, ProposalStatus, RelationKind
+from raaderum.publication.access import get_version
+from raaderum.publication.models import CatalogVersion, PublishedProposal
+from raaderum.rounds.models import BudgetRound
+
+MAX_COMPARED = 4
+
+
+def simulator_url(
+    version: CatalogVersion, codes: list[str], scenario: Scenario | None = None
+) -> str:
+    url = reverse("simulator", args=[version.round.public_id, version.number])
+    params: list[tuple[str, str]] = [("chosen", code) for code in codes]
+    if scenario is not None:
+        params.append(("scenario", str(scenario.public_id)))
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def _grouped(proposals: list[PublishedProposal], years: list[int]) -> list[dict[str, object]]:
+    """Proposals by committee, in catalog order, each with its råderum per year formatted once."""
+    groups: dict[int, dict[str, object]] = {}
+    for proposal in proposals:
+        headroom = proposal.headroom
+        proposal.cells = [format_tkr(int(headroom.get(str(y), 0))) for y in years]  # type: ignore[attr-defined]
+        rows = groups.setdefault(
+            proposal.committee_id, {"committee": proposal.committee, "rows": []}
+        )["rows"]
+        rows.append(proposal)  # type: ignore[attr-defined]
+    return list(groups.values())
+
+
+def _own_scenario(request: AuthenticatedHttpRequest, value: str | None) -> Scenario | None:
+    """The scenario the simulator was opened from, when the user may change it."""
+    if not value:
+        return None
+    try:
+        public_id = UUID(value)
+    except ValueError:
+        return None
+    return Scenario.objects.filter(public_id=public_id, owner=request.user).first()
+
+
+@login_required
+@require_GET
+def simulator(request: AuthenticatedHttpRequest, round_id: UUID, number: int) -> HttpResponse:
+    version = get_version(request.user, round_id, number, Action.SIMULATE)
+    budget_round = version.round
+    proposals = list(version.proposals.select_related("committee").order_by("position"))
+    codes = set(clean_codes(request.GET.getlist("chosen")))
+    chosen = [p for p in proposals if p.code in codes]
+    selection = evaluate(version, chosen, relations_for(version, proposals, all_of_version=True))
+    scenario = _own_scenario(request, request.GET.get("scenario"))
+    if scenario is not None and scenario.version_id != version.pk:
+        scenario = None
+    return render(
+        request,
+        "prioritisation/simulator.html",
+        {
+            "round": budget_round,
+            "municipality": budget_round.municipality,
+            "version": version,
+            "groups": _grouped(proposals, budget_round.years),
+            "selection": selection,
+            "chosen_codes": codes,
+            "may_optimise": access.role_may(
+                access.role_in(request.user, budget_round.municipality_id), Action.OPTIMISE
+            ),
+            "scenario": scenario,
+            "count": len(proposals),
+        },
+    )
+
+
+@login_required
+@require_POST
+def simulator_totals(
+    request: AuthenticatedHttpRequest, round_id: UUID, number: int
+) -> HttpResponse:
+    """One toggle: the totals region for the selection sent, nothing else."""
+    version = get_version(request.user, round_id, number, Action.SIMULATE)
+    budget_round = version.round
+    codes = clean_codes(request.POST.getlist("chosen"))
+    scenario = _own_scenario(request, request.POST.get("scenario"))
+    url = simulator_url(version, codes, scenario)
+    if not request.htmx:
+        return redirect(url)
+    chosen = chosen_proposals(version, codes)
+    selection = evaluate(version, chosen, relations_for(version, chosen))
+    response = render(
+        request,
+        "prioritisation/simulator.html#simulator-totals",
+        {"round": budget_round, "version": version, "selection": selection, "oob": True},
+    )
+    response["HX-Replace-Url"] = url
+    return response
+
+
+class ScenarioForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name of the scenario"), max_length=200)
+    shared_with_party = forms.BooleanField(
+        label=gettext_lazy("Share with my party group"), required=False
+    )
+
+
+@login_required
+@require_POST
+def scenario_save(request: AuthenticatedHttpRequest, round_id: UUID, number: int) -> HttpResponse:
+    version = get_version(request.user, round_id, number, Action.SIMULATE)
+    budget_round = version.round
+    membership = access.require(request.user, budget_round.municipality_id, Action.SIMULATE)
+    codes = clean_codes(request.POST.getlist("chosen"))
+    from_optimiser = request.POST.get("from_optimiser") == "1"
+    if from_optimiser:
+        access.require(request.user, budget_round.municipality_id, Action.OPTIMISE)
+    form = ScenarioForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the scenario a name to save it."))
+        return redirect(simulator_url(version, codes))
+    with transaction.atomic():
+        scenario = Scenario.objects.create(
+            version=version,
+            name=form.cleaned_data["name"],
+            owner=request.user,
+            party=membership.party,
+            shared_with_party=form.cleaned_data["shared_with_party"] and bool(membership.party),
+            from_optimiser=from_optimiser,
+        )
+        scenario.proposals.set(chosen_proposals(version, codes))
+    messages.success(request, _("The scenario is saved."))
+    return redirect("scenario_detail", scenario.public_id)
+
+
+def _visible_scenarios(
+    request: AuthenticatedHttpRequest, version: CatalogVersion
+) -> list[Scenario]:
+    membership = access.membership_for(request.user, version.round.municipality_id)
+    party = membership.party if membership else ""
+    return list(
+        Scenario.objects.filter(version=version)
+        .visible_to(request.user, party)
+        .select_related("owner")
+        .annotate(proposal_count=Count("proposals"))
+        .order_by("name", "pk")
+    )
+
+
+@login_required
+@require_GET
+def scenario_list(request: AuthenticatedHttpRequest, round_id: UUID, number: int) -> HttpResponse:
+    version = get_version(request.user, round_id, number, Action.SIMULATE)
+    budget_round = version.round
+    return render(
+        request,
+        "prioritisation/scenario_list.html",
+        {
+            "round": budget_round,
+            "municipality": budget_round.municipality,
+            "version": version,
+            "scenarios": _visible_scenarios(request, version),
+        },
+    )
+
+
+def get_scenario(request: AuthenticatedHttpRequest, key: UUID) -> tuple[Scenario, bool]:
+    """A scenario by its own id (owner, or party when shared) or by its share token (read-only).
+
+    Returns the scenario and whether the user may change it. Another municipality: 404.
+    """
+    scenario = (
+        Scenario.objects.select_related("version__round__municipality", "owner")
+        .filter(Q(public_id=key) | Q(share_token=key))
+        .first()
+    )
+    if scenario is None:
+        raise Http404(_("Not found"))
+    membership = access.require(
+        request.user, scenario.version.round.municipality_id, Action.SIMULATE
+    )
+    is_owner = scenario.owner_id == request.user.pk
+    if scenario.share_token == key or is_owner:
+        return scenario, is_owner
+    if scenario.shared_with_party and scenario.party and scenario.party == membership.party:
+        return scenario, False
+    raise Http404(_("Not found"))
+
+
+@login_required
+@require_GET
+def scenario_detail(request: AuthenticatedHttpRequest, key: UUID) -> HttpResponse:
+    scenario, may_change = get_scenario(request, key)
+    version = scenario.version
+    chosen = list(scenario.proposals.select_related("committee").order_by("position"))
+    _grouped(chosen, version.round.years)
+    selection = evaluate(version, chosen, relations_for(version, chosen))
+    share_url = request.build_absolute_uri(reverse("scenario_detail", args=[scenario.share_token]))
+    return render(
+        request,
+        "prioritisation/scenario_detail.html",
+        {
+            "round": version.round,
+            "municipality": version.round.municipality,
+            "version": version,
+            "scenario": scenario,
+            "selection": selection,
+            "may_change": may_change,
+            "form": ScenarioForm(
+                initial={"name": scenario.name, "shared_with_party": scenario.shared_with_party}
+            ),
+            "share_url": share_url,
+            "open_url": simulator_url(version, selection.codes, scenario if may_change else None),
+        },
+    )
+
+
+def _own(request: AuthenticatedHttpRequest, public_id: UUID) -> Scenario:
+    scenario, may_change = get_scenario(request, public_id)
+    if scenario.public_id != public_id:
+        raise Http404(_("Not found"))  # a share link never opens the way to changes
+    if not may_change:
+        raise access.PermissionDenied(_("Only the owner may change the scenario."))
+    return scenario
+
+
+@login_required
+@require_POST
+def scenario_update(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    """Rename, share or unshare, renew the link, or replace the selection from the simulator."""
+    scenario = _own(request, public_id)
+    if request.POST.get("replace_selection"):
+        codes = clean_codes(request.POST.getlist("chosen"))
+        scenario.proposals.set(chosen_proposals(scenario.version, codes))
+        scenario.save(update_fields=["updated_at"])
+        messages.success(request, _("The scenario's selection is saved."))
+    elif request.POST.get("renew_link"):
+        scenario.share_token = uuid4()
+        scenario.save(update_fields=["share_token", "updated_at"])
+        messages.success(request, _("The scenario has a new link. The old link no longer works."))
+    else:
+        form = ScenarioForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the scenario a name to save it."))
+            return redirect("scenario_detail", scenario.public_id)
+        scenario.name = form.cleaned_data["name"]
+        scenario.shared_with_party = form.cleaned_data["shared_with_party"] and bool(scenario.party)
+        scenario.save(update_fields=["name", "shared_with_party", "updated_at"])
+        messages.success(request, _("The scenario is saved."))
+    return redirect("scenario_detail", scenario.public_id)
+
+
+@login_required
+@require_POST
+def scenario_delete(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
+    scenario = _own(request, public_id)
+    version = scenario.version
+    scenario.delete()
+    messages.success(request, _("The scenario is deleted."))
+    return redirect("scenario_list", version.round.public_id, version.number)
+
+
+@login_required
+@require_GET
+def scenario_compare(
+    request: AuthenticatedHttpRequest, round_id: UUID, number: int
+) -> HttpResponse:
+    version = get_version(request.user, round_id, number, Action.SIMULATE)
+    budget_round = version.round
+    wanted = set(request.GET.getlist("s"))
+    visible = {str(s.public_id): s for s in _visible_scenarios(request, version)}
+    scenarios = [visible[key] for key in visible if key in wanted]
+    if not 2 <= len(scenarios) <= MAX_COMPARED:
+        messages.error(request, _("Choose between 2 and 4 scenarios to compare."))
+        return redirect("scenario_list", budget_round.public_id, version.number)
+    through = Scenario.proposals.through.objects.filter(scenario__in=scenarios).values_list(
+        "scenario_id", "publishedproposal_id"
+    )
+    members: dict[int, set[int]] = {s.pk: set() for s in scenarios}
+    for scenario_id, proposal_id in through:
+        members[scenario_id].add(proposal_id)
+    every = set().union(*members.values())
+    proposals = {
+        p.pk: p for p in version.proposals.filter(pk__in=every).select_related("committee")
+    }
+    relations = relations_for(version, list(proposals.values()))
+    target = version.target_by_year()
+    columns = []
+    for scenario in scenarios:
+        chosen = sorted((proposals[i] for i in members[scenario.pk]), key=lambda p: p.position)
+        columns.append(
+            {
+                "scenario": scenario,
+                "selection": evaluate(version, chosen, relations, target=target),
+            }
+        )
+    common = set.intersection(*members.values())
+    differing = sorted((proposals[i] for i in every - common), key=lambda p: p.position)
+    rows = [{"proposal": p, "in": [p.pk in members[s.pk] for s in scenarios]} for p in differing]
+    return render(
+        request,
+        "prioritisation/scenario_compare.html",
+        {
+            "round": budget_round,
+            "municipality": budget_round.municipality,
+            "version": version,
+            "columns": columns,
+            "years": budget_round.years,
+            "target": target,
+            "rows": rows,
+            "common_count": len(common),
+        },
+    )
+
+
+RULES = ("", "include", "exclude")
+
+
+@login_required
+@require_GET
+def optimiser_page(request: AuthenticatedHttpRequest, round_id: UUID, number: int) -> HttpResponse:
+    version = get_version(request.user, round_id, number, Action.OPTIMISE)
+    budget_round = version.round
+    proposals = list(version.proposals.select_related("committee").order_by("position"))
+    relations = relations_for(version, proposals, all_of_version=True)
+    rules = {}
+    for proposal in proposals:
+        rule = request.GET.get(f"rule-{proposal.code}", "")
+        rules[proposal.code] = rule if rule in RULES else ""
+    result = None
+    selection = None
+    if request.GET.get("run"):
+        result = optimisation.run(version, proposals, relations, rules)
+        chosen = [p for p in proposals if p.code in result.solution.chosen]
+        _grouped(chosen, budget_round.years)
+        selection = evaluate(version, chosen, relations)
+    return render(
+        request,
+        "prioritisation/optimiser.html",
+        {
+            "round": budget_round,
+            "municipality": budget_round.municipality,
+            "version": version,
+            "groups": _grouped(proposals, budget_round.years),
+            "rules": rules,
+            "relations": optimisation.describe_relations(relations),
+            "result": result,
+            "selection": selection,
+            "default_name": _("Optimiser result %(when)s")
+            % {"when": timezone.localtime().strftime("%d.%m.%Y %H:%M")},
+        },
+    )
+
+
+def _in_catalog(budget_round: BudgetRound) -> list[Proposal]:
+    return list(budget_round.proposals.filter(status=ProposalStatus.IN_CATALOG).for_catalog())
+
+
+class ImpactForm(forms.Form):
+    def __init__(self, proposals: list[Proposal], *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for proposal in proposals:
+            self.fields[f"impact-{proposal.number}-{proposal.committee_id}"] = AmountField(
+                label=_("Impact score for %(code)s") % {"code": proposal.code},
+                required=False,
+                initial=proposal.impact_score,
+                validators=[MinValueValidator(0, _("The impact score cannot be negative."))],
+            )
+
+    @staticmethod
+    def key(proposal: Proposal) -> str:
+        return f"impact-{proposal.number}-{proposal.committee_id}"
+
+
+class ProposalChoiceField(forms.ModelChoiceField[Proposal]):
+    def label_from_instance(self, obj: Proposal) -> str:
+        return f"{obj.code} {obj.title}"
+
+
+class RelationForm(forms.Form):
+    proposal = ProposalChoiceField(queryset=Proposal.objects.none(), label=gettext_lazy("Proposal"))
+    kind = forms.ChoiceField(choices=RelationKind.choices, label=gettext_lazy("Relation"))
+    other = ProposalChoiceField(
+        queryset=Proposal.objects.none(), label=gettext_lazy("Other proposal")
+    )
+
+    def __init__(self, budget_round: BudgetRound, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        queryset = budget_round.proposals.filter(status=ProposalStatus.IN_CATALOG).for_catalog()
+        for name in ("proposal", "other"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = queryset
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        a, b, kind = data.get("proposal"), data.get("other"), data.get("kind")
+        if a and b:
+            if a == b:
+                raise forms.ValidationError(_("Choose two different proposals."))
+            same = ProposalRelation.objects.filter(proposal=a, other=b, kind=kind)
+            if kind == RelationKind.EXCLUDES:
+                same = ProposalRelation.objects.filter(
+                    Q(proposal=a, other=b) | Q(proposal=b, other=a), kind=kind
+                )
+            if same.exists():
+                raise forms.ValidationError(_("The relation is already there."))
+        return data
+
+
+def _impact_page(
+    request: AuthenticatedHttpRequest,
+    budget_round: BudgetRound,
+    form: ImpactForm,
+    relation_form: RelationForm,
+    proposals: list[Proposal],
+    status: int = 200,
+) -> HttpResponse:
+    catalog = build_catalog(budget_round, proposals)
+    for group in catalog.groups:
+        for row in group.rows:
+            row.field = form[ImpactForm.key(row.proposal)]  # type: ignore[attr-defined]
+    relations = (
+        ProposalRelation.objects.filter(proposal__round=budget_round)
+        .select_related("proposal__committee", "other__committee")
+        .order_by("proposal__committee__position", "proposal__number", "pk")
+    )
+    return render(
+        request,
+        "prioritisation/impact.html",
+        {
+            "round": budget_round,
+            "municipality": budget_round.municipality,
+            "catalog": catalog,
+            "form": form,
+            "relation_form": relation_form,
+            "relations": relations,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impact(request: AuthenticatedHttpRequest, round_id: UUID) -> HttpResponse:
+    budget_round = access.get_round(request.user, round_id, Action.SET_IMPACT)
+    proposals = _in_catalog(budget_round)
+    if request.method == "POST":
+        form = ImpactForm(proposals, request.POST)
+        if form.is_valid():
+            changed = 0
+            for proposal in proposals:
+                value = form.cleaned_data[ImpactForm.key(proposal)]
+                if value != proposal.impact_score:
+                    proposal.impact_score = value
+                    proposal.updated_by = request.user
+                    proposal.save(update_fields=["impact_score", "updated_by", "updated_at"])
+                    changed += 1
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s impact score changed. It applies from the next published version.",
+                    "%(count)s impact scores changed. They apply from the next published version.",
+                    changed,
+                )
+                % {"count": changed},
+            )
+            return redirect("impact", budget_round.public_id)
+        return _impact_page(
+            request, budget_round, form, RelationForm(budget_round), proposals, status=400
+        )
+    return _impact_page(
+        request, budget_round, ImpactForm(proposals), RelationForm(budget_round), proposals
+    )
+
+
+@login_required
+@require_POST
+def relation_add(request: AuthenticatedHttpRequest, round_id: UUID) -> HttpResponse:
+    budget_round = access.get_round(request.user, round_id, Action.SET_IMPACT)
+    relation_form = RelationForm(budget_round, request.POST)
+    if not relation_form.is_valid():
+        proposals = _in_catalog(budget_round)
+        return _impact_page(
+            request, budget_round, ImpactForm(proposals), relation_form, proposals, status=400
+        )
+    ProposalRelation.objects.create(
+        proposal=relation_form.cleaned_data["proposal"],
+        kind=relation_form.cleaned_data["kind"],
+        other=relation_form.cleaned_data["other"],
+    )
+    messages.success(request, _("The relation is added."))
+    return redirect("impact", budget_round.public_id)
+
+
+@login_required
+@require_POST
+def relation_delete(request: AuthenticatedHttpRequest, round_id: UUID) -> HttpResponse:
+    budget_round = access.get_round(request.user, round_id, Action.SET_IMPACT)
+    relation_id = request.POST.get("relation", "")
+    deleted = 0
+    if relation_id.isdigit():
+        deleted, _detail = ProposalRelation.objects.filter(
+            pk=int(relation_id), proposal__round=budget_round
+        ).delete()
+    if deleted:
+        messages.success(request, _("The relation is removed."))
+    return redirect("impact", budget_round.public_id)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from raaderum.lib.forms import UNIT_CHOICES
+from raaderum.publication import imports
+
+
+class PublishForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the politicians"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. what changed since the last version. Shown with the version."),
+    )
+
+
+class ImportForm(forms.Form):
+    """An Excel file made from the template; all proposals are created, or none."""
+
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        help_text=_("Made from the template, at most 5 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+    unit = forms.ChoiceField(
+        label=_("The amounts in the file are in"),
+        choices=UNIT_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    sign = forms.ChoiceField(
+        label=_("The sign of the amounts in the file"),
+        choices=[
+            (
+                imports.ACCOUNTS_SIGN,
+                _("As in the accounts: negative frees money (mindreudgift), positive costs"),
+            ),
+            (
+                imports.CATALOG_SIGN,
+                _("As in the catalog: positive is råderum (frees money), negative costs"),
+            ),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return upload
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(
+                _("Upload an Excel workbook (.xlsx) made from the template."), code="file_type"
+            )
+        if upload.size > imports.MAX_FILE_SIZE:
+            raise forms.ValidationError(
+                _("The file is larger than 5 MB. Split it into smaller files."), code="file_size"
+            )
+        return upload
