@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from raaderum import demo_data as data
 from raaderum.demo_ideas import load_comments, load_ideas
+from raaderum.publication.actions import do_publish_catalog
 from raaderum.organisation.models import (
     Committee,
     GlossaryTerm,
@@ -86,6 +87,7 @@ def load_demo(stdout: Writer | None = None) -> DemoResult:
         _plan(budget_round)
         _glossary(municipality)
         outcomes = _proposals(budget_round, committees, areas, users)
+        _publish(budget_round, users[data.ROUND_CREATED_BY])
         load_comments(budget_round, users)
         load_ideas(municipality, users)
     result = DemoResult(
@@ -254,6 +256,12 @@ def _plan(budget_round: BudgetRound) -> None:
         budget_round.save(update_fields=["current_phase"])
 
 
+def _publish(budget_round: BudgetRound, office: User) -> None:
+    """Version 1 of the catalog, so politicians have something to read, simulate and optimise."""
+    if not budget_round.catalog_versions.exists():
+        do_publish_catalog(budget_round, user=office, note="Første udgave til budgetseminaret.")
+
+
 def _glossary(municipality: Municipality) -> None:
     for term, plain in GLOSSARY.items():
         GlossaryTerm.objects.update_or_create(
@@ -336,7 +344,10 @@ def _proposals(
             if outcome == "unchanged":
                 outcome = "updated"
         target = _target_status(
-            spec["status"], index, has_director=proposal.director_id is not None
+            spec["status"],
+            index,
+            has_director=proposal.director_id is not None,
+            teaching=proposal.is_cross_cutting() and proposal.director_id is None,
         )
         if proposal.status == ProposalStatus.DRAFT and target != ProposalStatus.DRAFT:
             _walk(proposal, target, office)
@@ -346,16 +357,21 @@ def _proposals(
     return outcomes
 
 
-def _target_status(declared: str, index: int, *, has_director: bool) -> str:
-    """Spread the proposals over the workflow so the dashboard and filters have content."""
+def _target_status(declared: str, index: int, *, has_director: bool, teaching: bool) -> str:
+    """Spread the proposals over the workflow so the dashboard and filters have content, while
+    the published catalog offers clearly more than the target (politicians must choose)."""
     if declared != data.READY:
-        return ProposalStatus.WITHDRAWN if index % 10 == 9 else ProposalStatus.DRAFT
-    if has_director and index % 2 == 0:
+        if index % 10 == 9:
+            return ProposalStatus.WITHDRAWN
+        if index % 2 == 0 and not teaching:
+            return ProposalStatus.IN_CATALOG
+        return ProposalStatus.DRAFT
+    if has_director and index % 6 == 0:
         return ProposalStatus.APPROVED  # waiting for the budget office to add it
     return {
         3: ProposalStatus.SUBMITTED,
-        5: ProposalStatus.SIGNED_OFF,
-    }.get(index % 7, ProposalStatus.IN_CATALOG)
+        8: ProposalStatus.SIGNED_OFF,
+    }.get(index % 17, ProposalStatus.IN_CATALOG)
 
 
 def _walk(proposal: Proposal, target: str, office: User) -> None:

@@ -22,7 +22,7 @@ from raaderum.proposals.actions import do_create_proposal, do_save_effects
 from raaderum.proposals.models import Origin, Proposal
 from raaderum.publication.models import CatalogVersion
 from raaderum.rounds.actions import do_save_round
-from raaderum.rounds.models import BudgetRound, Phase, RoundYearTarget
+from raaderum.rounds.models import BudgetRound, Phase, PhaseKind, RoundYearTarget
 
 
 @transaction.atomic
@@ -37,7 +37,7 @@ def do_record_decisions(
     """Save the agreement and every decision (published proposal id -> fields) together."""
     if version.round_id != budget_round.pk:
         raise ValueError("catalog version of another round")
-    BudgetRound.objects.select_for_update().filter(pk=budget_round.pk).first()
+    locked = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
     agreement = BudgetAgreement.objects.filter(round=budget_round).first()
     first_time = agreement is None
     if agreement is None:
@@ -64,6 +64,13 @@ def do_record_decisions(
         "rejected": counts[Outcome.REJECTED],
         "deferred": counts[Outcome.DEFERRED],
     }
+    if _before_adoption(locked.current_phase):
+        # The decisions are taken: the round is in adoption now, whatever the plan said.
+        budget_round.current_phase = PhaseKind.ADOPTION
+        budget_round.save(update_fields=["current_phase"])
+        text += " " + _("The round moved to the phase %(phase)s.") % {
+            "phase": budget_round.get_current_phase_display()
+        }
     owners = (
         User.objects.filter(owned_proposals__publications__version=version).distinct()
         if first_time
@@ -78,6 +85,16 @@ def do_record_decisions(
         url=reverse("decisions", args=[budget_round.public_id]),
     )
     return agreement
+
+
+PHASE_ORDER = list(PhaseKind.values)
+
+
+def _before_adoption(phase: str) -> bool:
+    """Is the round in a phase before adoption (or in none yet)?"""
+    if phase not in PHASE_ORDER:
+        return True
+    return PHASE_ORDER.index(phase) < PHASE_ORDER.index(PhaseKind.ADOPTION)
 
 
 @dataclass

@@ -66,6 +66,7 @@ class AgreementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.budget_round = budget_round
         self.catalog_version = version
+        self.agreement = agreement
         self.default_return_year = default_return_year
         published = list(version.proposals.select_related("committee"))
         existing: dict[int, Decision] = {}
@@ -136,6 +137,14 @@ class AgreementForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if self._would_drop_carried_over():
+            raise forms.ValidationError(
+                _(
+                    "The decisions cannot be moved to another version, because the next budget "
+                    "round has already presented proposals from them again."
+                ),
+                code="carried_over",
+            )
         for _item, prefix in self.row_names:
             if cleaned.get(f"{prefix}_outcome") != rules.REJECTED:
                 continue
@@ -152,6 +161,21 @@ class AgreementForm(forms.Form):
                     % {"year": self.budget_round.budget_year},
                 )
         return cleaned
+
+    def _would_drop_carried_over(self) -> bool:
+        """Would saving replace a decision that a proposal of a later round was copied on?
+
+        Decisions belong to the version they were taken on; saving them on another version
+        replaces them, which the carried-over proposals' lineage forbids.
+        """
+        if self.agreement is None:
+            return False
+        kept = [item.pk for item, _prefix in self.row_names]
+        return (
+            self.agreement.decisions.exclude(published__in=kept)
+            .filter(carry_overs__isnull=False)
+            .exists()
+        )
 
     def decisions(self) -> dict[int, dict[str, Any]]:
         """Published proposal id -> the decision's fields, normalised by outcome."""
@@ -203,6 +227,10 @@ class PriceIndexField(forms.CharField):
                 _("The index must be between 0,5 and 2,0, e.g. 1,032."), code="range"
             )
         return index
+
+
+# The hidden input that tells which blocked proposals the page showed when it was submitted.
+SHOWN_BLOCKED = "blocked_shown"
 
 
 class NextRoundForm(RoundForm):
@@ -268,7 +296,35 @@ class NextRoundForm(RoundForm):
                 self.add_error(
                     reason, _("Write why the proposal is presented again despite the decision.")
                 )
+        year = cleaned.get("budget_year")
+        newly = self.newly_blocked()
+        if year is not None and newly:
+            # The list depends on the budget year: one blocked only for the year now typed was
+            # never offered for override, and must not silently stay behind.
+            self.add_error(
+                None,
+                _(
+                    "With budget year %(year)s these proposals are blocked by the decision and "
+                    "would not be copied: %(codes)s. They are now listed under “Blocked by the "
+                    "decision”: tick the ones to present again anyway, or submit again to leave "
+                    "them out."
+                )
+                % {"year": year, "codes": ", ".join(c.code for c in newly)},
+            )
+            for candidate in newly:
+                self.add_error(None, candidate.message())
         return cleaned
+
+    def blocked_keys(self) -> str:
+        """The value of the SHOWN_BLOCKED input: the blocked proposals this page shows."""
+        return ",".join(candidate.key for candidate in self.blocked)
+
+    def newly_blocked(self) -> list[Any]:
+        """The blocked candidates the submitted page did not show (none when unbound)."""
+        if not self.is_bound:
+            return []
+        shown = {key.strip() for key in str(self.data.get(SHOWN_BLOCKED, "")).split(",")}
+        return [candidate for candidate in self.blocked if candidate.key not in shown]
 
     def overrides(self) -> dict[str, str]:
         """candidate key -> reason, for the blocked proposals the budget office lets through."""

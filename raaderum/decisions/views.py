@@ -48,14 +48,25 @@ def _decisions(agreement: BudgetAgreement | None) -> list[Decision]:
     return list(agreement.decisions.select_related("published__committee"))
 
 
-def adopted_totals(budget_round: BudgetRound, decisions: list[Decision]) -> dict[str, Any]:
-    """The adopted proposals' råderum per year against the target, for target_table.html."""
-    years = budget_round.years
+def adopted_totals(
+    budget_round: BudgetRound, agreement: BudgetAgreement | None, decisions: list[Decision]
+) -> dict[str, Any]:
+    """The adopted proposals' råderum per year against the target, for target_table.html.
+
+    The target (and with it the period) is the one frozen with the published version the
+    agreement was taken on, so a later change of the round's target does not change what was
+    decided against.
+    """
+    if agreement is None:
+        target = budget_round.target_by_year()
+        years = budget_round.years
+    else:
+        target = agreement.version.target_by_year()
+        years = sorted(target) or budget_round.years
     total = calculation.sum_by_year(
         (d.published.headroom_by_year() for d in decisions if d.outcome == Outcome.ADOPTED),
         years,
     )
-    target = budget_round.target_by_year()
     return {
         "years": years,
         "total": total,
@@ -121,7 +132,7 @@ def decisions(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
             "municipality": budget_round.municipality,
             "agreement": agreement,
             "decisions": recorded,
-            "totals": adopted_totals(budget_round, recorded),
+            "totals": adopted_totals(budget_round, agreement, recorded),
             "form": form,
             "versions": versions,
             "version": version,

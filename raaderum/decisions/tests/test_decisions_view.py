@@ -7,9 +7,12 @@ from django.test import Client
 from django.urls import reverse
 
 from raaderum.communication.models import Event
-from raaderum.decisions.models import BudgetAgreement, Decision, DecisionSettings
+from raaderum.decisions.models import BudgetAgreement, CarryOver, Decision, DecisionSettings
 from raaderum.decisions.tests.helpers import decide, publish, published
+from raaderum.proposals import calculation
+from raaderum.publication.actions import do_publish_catalog
 from raaderum.publication.models import CatalogVersion
+from raaderum.rounds.models import RoundYearTarget
 from raaderum.test import World
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +191,123 @@ def test_the_page_needs_a_fixed_number_of_queries(
     client.get(url(world))  # session and caches
     with django_assert_max_num_queries(11):
         assert client.get(url(world)).status_code == 200
+
+
+def start_next_round(client: Client, world: World) -> None:
+    """Budget 2028 from this round, carrying the deferred and allowed-back proposals over."""
+    shown = ",".join(str(pk) for pk in Decision.objects.values_list("pk", flat=True))
+    response = client.post(
+        reverse("next_round", args=[world.round.public_id]),
+        {
+            "blocked_shown": shown,
+            "name": "Budget 2028–2031",
+            "budget_year": "2028",
+            "price_level_year": "2028",
+            "target_amount": "30.000",
+            "full_effect_year": "2029",
+            "price_index": "1,000",
+            "description": "",
+            "max_lix": "",
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_decisions_carried_over_cannot_move_to_another_version(
+    client: Client, world: World
+) -> None:
+    version = publish(world)
+    decide(world, version, {code: dict(row) for code, row in ALL_DECIDED.items()})
+    client.force_login(world.budget_officer)
+    start_next_round(client, world)
+    assert CarryOver.objects.count() == 2
+    newer = do_publish_catalog(world.round, user=world.budget_officer)
+    before = list(Decision.objects.order_by("pk").values_list("pk", "published", "outcome"))
+    events = Event.objects.filter(verb="decisions_recorded").count()
+
+    response = client.post(url(world), form_data(newer, ALL_DECIDED))
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Beslutningerne kan ikke flyttes til en anden version, fordi næste budgetrunde allerede "
+        "har genfremsat forslag herfra."
+    ]
+    assert "næste budgetrunde allerede har genfremsat forslag herfra" in response.content.decode()
+    # Nothing changed.
+    assert BudgetAgreement.objects.get(round=world.round).version == version
+    assert list(Decision.objects.order_by("pk").values_list("pk", "published", "outcome")) == before
+    assert Event.objects.filter(verb="decisions_recorded").count() == events
+
+    # On the version they were taken on, they can still be corrected.
+    rows = dict(ALL_DECIDED)
+    rows["BU-01"] = {"outcome": "rejected", "may_return": True, "return_from_year": "2029"}
+    assert client.post(url(world), form_data(version, rows)).status_code == 302
+    assert Decision.objects.get(published__code="BU-01", published__version=version).outcome == (
+        "rejected"
+    )
+
+
+def test_decisions_without_carried_over_proposals_move_to_another_version(
+    client: Client, world: World
+) -> None:
+    version = publish(world)
+    decide(world, version, {code: dict(row) for code, row in ALL_DECIDED.items()})
+    newer = do_publish_catalog(world.round, user=world.budget_officer)
+    client.force_login(world.budget_officer)
+    assert client.post(url(world), form_data(newer, ALL_DECIDED)).status_code == 302
+    agreement = BudgetAgreement.objects.get(round=world.round)
+    assert agreement.version == newer
+    assert {d.published.version_id for d in agreement.decisions.all()} == {newer.pk}
+
+
+def test_the_totals_keep_the_target_frozen_with_the_version(client: Client, world: World) -> None:
+    version = publish(world)
+    decide(world, version, {code: dict(row) for code, row in ALL_DECIDED.items()})
+    frozen = world.round.target_by_year()
+    assert version.target_by_year() == frozen
+    client.force_login(world.politician)
+    shown = client.get(url(world)).context["totals"]
+
+    world.round.target_amount = 50_000_000
+    world.round.save()
+    RoundYearTarget.objects.create(round=world.round, year=2027, amount=5_000_000)
+    assert world.round.target_by_year() != frozen
+
+    totals = client.get(url(world)).context["totals"]
+    assert totals["target"] == frozen
+    assert totals["years"] == shown["years"]
+    assert totals["status"] == shown["status"]
+    assert totals["status"] == calculation.target_status(totals["total"], frozen)
+
+
+@pytest.mark.parametrize("phase", ["", "ideas", "catalog", "negotiation"])
+def test_recording_decisions_moves_the_round_to_adoption(
+    client: Client, world: World, phase: str
+) -> None:
+    world.round.current_phase = phase
+    world.round.save()
+    version = publish(world)
+    client.force_login(world.budget_officer)
+    assert client.post(url(world), form_data(version, ALL_DECIDED)).status_code == 302
+    world.round.refresh_from_db()
+    assert world.round.current_phase == "adoption"
+    event = Event.objects.get(round=world.round, verb="decisions_recorded")
+    assert event.text.endswith("1 parkeret. Budgetrunden er flyttet til fasen Vedtagelse.")
+
+    # Saved again in adoption: the phase is not news.
+    assert client.post(url(world), form_data(version, ALL_DECIDED)).status_code == 302
+    latest = Event.objects.filter(round=world.round, verb="decisions_recorded").latest("pk")
+    assert "fasen" not in latest.text
+
+
+@pytest.mark.parametrize("phase", ["adoption", "follow_up"])
+def test_recording_decisions_never_moves_the_round_back(
+    client: Client, world: World, phase: str
+) -> None:
+    world.round.current_phase = phase
+    world.round.save()
+    version = publish(world)
+    client.force_login(world.budget_officer)
+    assert client.post(url(world), form_data(version, ALL_DECIDED)).status_code == 302
+    world.round.refresh_from_db()
+    assert world.round.current_phase == phase
+    assert "fasen" not in Event.objects.get(round=world.round, verb="decisions_recorded").text

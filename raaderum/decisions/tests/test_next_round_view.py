@@ -30,7 +30,11 @@ def url(world: World) -> str:
 
 
 def form_data(**extra: Any) -> dict[str, Any]:
+    """What the page posts; by default the page showed every decided proposal as blocked."""
+    from raaderum.decisions.models import Decision
+
     data = {
+        "blocked_shown": ",".join(str(pk) for pk in Decision.objects.values_list("pk", flat=True)),
         "name": "Budget 2028–2031",
         "budget_year": "2028",
         "price_level_year": "2028",
@@ -183,3 +187,57 @@ def test_only_the_budget_office_may_start_the_next_round(client: Client, world: 
     client.force_login(world.outsider)
     assert client.get(url(world)).status_code == 404
     assert BudgetRound.objects.count() == 2
+
+
+def test_a_proposal_blocked_only_by_a_changed_budget_year_is_refused_and_listed(
+    client: Client, world: World
+) -> None:
+    decide(world, publish(world), OUTCOMES)
+    client.force_login(world.budget_officer)
+    key = blocked_key()
+    # A page for budget 2029 (shown after a bad index): BU-03 may come back then, nothing blocked.
+    response = client.post(
+        url(world), form_data(budget_year="2029", price_index="abc", blocked_shown="")
+    )
+    assert response.status_code == 200
+    assert response.context["blocked_rows"] == []
+    assert 'name="blocked_shown" value=""' in response.content.decode()
+
+    # The user changes the year back to 2028 on that page: BU-03 is blocked only now.
+    response = client.post(url(world), form_data(blocked_shown=""))
+    assert response.status_code == 200
+    errors = response.context["form"].non_field_errors()
+    assert any(
+        "Med budgetår 2028 er disse forslag spærret af beslutningen og ville ikke blive "
+        "kopieret: BU-03." in error
+        for error in errors
+    )
+    assert "BU-03 må tidligst fremsættes igen i budget 2029." in errors
+    assert not BudgetRound.objects.filter(name="Budget 2028–2031").exists()
+    assert not CarryOver.objects.exists()
+    # Now it is shown, with the override, and the page says it showed it.
+    html = response.content.decode()
+    assert [row[0].code for row in response.context["blocked_rows"]] == ["BU-03"]
+    assert f'name="blocked_shown" value="{key}"' in html
+    assert f'name="override_{key}"' in html
+
+    response = client.post(
+        url(world),
+        form_data(
+            blocked_shown=key,
+            **{f"override_{key}": "on", f"reason_{key}": "Klubben er flyttet."},
+        ),
+    )
+    assert response.status_code == 302
+    assert CarryOver.objects.get(original__title="Lukning af ungdomsklub").overridden is True
+
+
+def test_a_blocked_proposal_the_page_showed_may_be_left_out(client: Client, world: World) -> None:
+    decide(world, publish(world), OUTCOMES)
+    client.force_login(world.budget_officer)
+    response = client.get(url(world))
+    assert f'name="blocked_shown" value="{blocked_key()}"' in response.content.decode()
+    response = client.post(url(world), form_data(blocked_shown=blocked_key()))
+    assert response.status_code == 302
+    assert not CarryOver.objects.filter(original__title="Lukning af ungdomsklub").exists()
+    assert CarryOver.objects.count() == 2
