@@ -3,3 +3,4 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+os.environ.setdefault("TASKS_BACKEND", "immediate")  # background work runs inline in tests

@@ -195,10 +195,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "raaderum@localhost")
 # Links in e-mails need the site's address; requests are not there when cron sends reminders.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Background work (the PDF of a large catalog) goes through django-tasks' API. The immediate
-# backend runs it within the request; a queue with a worker (django-tasks-db) is a deployment
-# choice for large installations and needs no code change.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (the PDF of a large catalog) goes through django-tasks' API: "thread" runs it
+# beside the request (raaderum/lib/task_backends.py), "immediate" inside it (tests).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "thread": "raaderum.lib.task_backends.ThreadBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "thread")]
+    }
+}
 
 LOGGING = {
     "version": 1,
