@@ -6,8 +6,9 @@ Publishes a catalog version of N proposals × 4 years × 2 service areas in a fr
 database under a temporary directory, then times, in one run:
 - the toggle: the htmx POST the simulator sends when a checkbox changes (access checks, loading
   the chosen proposals and their relations, totals, rendering, middleware), and
-- the floor: calculation.catalog_totals over the same proposals already in memory and rendering
-  the totals fragment alone, no database and no request.
+- the floor: calculation.catalog_totals over the same proposals already in memory (the rows the
+  toggle reads, simulation.chosen_rows, loaded before timing) and rendering the totals fragment
+  alone, no database and no request.
 It prints the medians, the ratio (goal ≤ 1.5) and the toggle's query count at N and at N/10
 (goal: the same). No wall-clock limit is asserted anywhere.
 """
@@ -43,7 +44,7 @@ from django.test.utils import (  # noqa: E402
 )
 from django.urls import reverse  # noqa: E402
 
-from raaderum.prioritisation.simulation import evaluate  # noqa: E402
+from raaderum.prioritisation.simulation import chosen_rows, evaluate  # noqa: E402
 from raaderum.proposals.models import Effect, Proposal  # noqa: E402
 from raaderum.publication.actions import do_publish_catalog  # noqa: E402
 from raaderum.publication.models import CatalogVersion  # noqa: E402
@@ -104,9 +105,8 @@ def time_toggle(
 
 
 def time_floor(version: CatalogVersion, codes: list[str], repeat: int) -> float:
-    chosen = list(
-        version.proposals.filter(code__in=codes).select_related("committee").order_by("position")
-    )
+    chosen = chosen_rows(version, codes)  # what the toggle renders, read once before timing
+    assert len(chosen) == len(codes)
     target = version.target_by_year()
     context = {"round": version.round, "version": version, "oob": True}
     timings = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 from uuid import UUID, uuid4
 
@@ -28,6 +29,7 @@ from raaderum.prioritisation import optimisation
 from raaderum.prioritisation.models import Scenario
 from raaderum.prioritisation.simulation import (
     chosen_proposals,
+    chosen_rows,
     clean_codes,
     evaluate,
     relations_for,
@@ -41,10 +43,20 @@ from raaderum.rounds.models import BudgetRound
 MAX_COMPARED = 4
 
 
+# Characters urlencode leaves as they are: codes made of them need no quoting.
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
 def simulator_url(
     version: CatalogVersion, codes: list[str], scenario: Scenario | None = None
 ) -> str:
     url = reverse("simulator", args=[version.round.public_id, version.number])
+    if codes and _URL_SAFE.fullmatch("".join(codes)):
+        # The common case, a few hundred plain codes on each toggle: what urlencode would give.
+        query = "chosen=" + "&chosen=".join(codes)
+        if scenario is not None:
+            query += f"&scenario={scenario.public_id}"
+        return f"{url}?{query}"
     params: list[tuple[str, str]] = [("chosen", code) for code in codes]
     if scenario is not None:
         params.append(("scenario", str(scenario.public_id)))
@@ -119,7 +131,8 @@ def simulator_totals(
     url = simulator_url(version, codes, scenario)
     if not request.htmx:
         return redirect(url)
-    chosen = chosen_proposals(version, codes)
+    # Plain rows, not model instances: a toggle re-reads a few hundred proposals each time.
+    chosen = chosen_rows(version, codes)
     selection = evaluate(version, chosen, relations_for(version, chosen))
     response = render(
         request,

@@ -1,13 +1,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from raaderum.prioritisation.simulation import (
+    chosen_proposals,
+    chosen_rows,
+    evaluate,
+    relations_for,
+)
 from raaderum.prioritisation.tests.helpers import client_for, in_catalog, publish_catalog
+from raaderum.prioritisation.views import simulator_url
 from raaderum.publication.actions import do_publish_catalog
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +171,34 @@ def test_query_count_is_the_same_for_10_and_100_proposals(world):
     large = do_publish_catalog(world.round, user=world.budget_officer)
     client = client_for(world.politician)
     assert _queries(client, small) == _queries(client, large)
+
+
+def test_a_toggle_renders_exactly_what_the_published_proposals_give(world):
+    # The toggle reads plain rows; the figures, warnings and texts must be those of the models.
+    catalog = publish_catalog(world)
+    version = catalog.version
+    codes = ["BU-01", "SU-01", "SU-02"]
+    response = client_for(world.politician).post(
+        url(version, "simulator_totals"), {"chosen": codes}, headers=HTMX
+    )
+    chosen = chosen_proposals(version, codes)
+    selection = evaluate(version, chosen, relations_for(version, chosen))
+    expected = render_to_string(
+        "prioritisation/simulator.html#simulator-totals",
+        {"round": version.round, "version": version, "selection": selection, "oob": True},
+    )
+    assert response.content.decode() == expected
+    assert len(selection.warnings) == 2  # BU-01 requires BU-02; SU-01 and SU-02 exclude
+    rows = chosen_rows(version, codes)
+    assert [r.code for r in rows] == codes
+    assert [r.headroom_by_year() for r in rows] == [p.headroom_by_year() for p in chosen]
+    assert [r.fte for r in rows] == [p.fte for p in chosen]
+
+
+def test_the_linkable_address_is_urlencoded(world):
+    catalog = publish_catalog(world)
+    version = catalog.version
+    base = url(version)
+    for codes in (["BU-01", "SU-02"], ["Æ-01", "a b", "x&y"], []):
+        expected = f"{base}?{urlencode([('chosen', c) for c in codes])}" if codes else base
+        assert simulator_url(version, codes) == expected
