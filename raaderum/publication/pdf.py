@@ -19,6 +19,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from raaderum.lib.money import format_tkr
 from raaderum.publication.catalog import PublishedCatalog
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -50,7 +51,8 @@ def catalog_html(catalog: PublishedCatalog) -> str:
                 "round": version.round,
                 "municipality": version.round.municipality,
                 "area_rows": {
-                    row.proposal.pk: area_rows(row.proposal.effects) for row in catalog.rows
+                    row.proposal.pk: area_cells(row.proposal.effects, catalog.years)
+                    for row in catalog.rows
                 },
             },
         )
@@ -65,6 +67,14 @@ def area_rows(effects: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         {"committee": committee, "area": area, "headroom": cells}
         for (committee, area), cells in rows.items()
+    ]
+
+
+def area_cells(effects: list[dict[str, Any]], years: list[int]) -> list[dict[str, Any]]:
+    """area_rows with the råderum formatted once per year in 1,000 kr. (0 where none)."""
+    return [
+        {**row, "cells": [format_tkr(row["headroom"].get(year, 0)) for year in years]}
+        for row in area_rows(effects)
     ]
 
 
