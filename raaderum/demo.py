@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from raaderum import demo_data as data
 from raaderum.demo_ideas import load_comments, load_ideas
-from raaderum.publication.actions import do_publish_catalog
 from raaderum.organisation.models import (
     Committee,
     GlossaryTerm,
@@ -37,6 +36,7 @@ from raaderum.proposals.actions import (
     do_update_proposal,
 )
 from raaderum.proposals.models import Proposal, ProposalStatus
+from raaderum.publication.actions import do_publish_catalog
 from raaderum.rounds.models import BudgetRound, Phase, PhaseKind
 
 PASSWORD = data.PASSWORD
