@@ -118,8 +118,12 @@ def build_catalog(
     # One reverse() for the whole list: the detail URL differs only by the proposal's UUID.
     placeholder = UUID(int=0)
     url_pattern = reverse("proposal_detail", args=[placeholder])
+    committees = {
+        c.pk: c for c in Committee.objects.filter(municipality=budget_round.municipality_id)
+    }
     for proposal in proposals:
         proposal.round = budget_round  # share one round object: no query per proposal
+        proposal.committee = committees[proposal.committee_id]
         own = lines.get(proposal.pk, [])
         touched = committees_touched(proposal.committee_id, (c for c, _y, _a in own))
         headroom = calculation.headroom_by_year(((y, a) for _c, y, a in own), years)

@@ -84,8 +84,19 @@ class Origin(models.TextChoices):
 
 class ProposalQuerySet(models.QuerySet["Proposal"]):
     def for_catalog(self) -> ProposalQuerySet:
-        """What a list of proposals shows; catalog.build_catalog reads the effects itself."""
-        return self.select_related("committee", "owner", "director")
+        """The fields a list of proposals shows, without the long texts; build_catalog reads
+        the effects and the committees itself (one query each, not one object per row)."""
+        return self.only(
+            "public_id",
+            "round_id",
+            "committee_id",
+            "number",
+            "title",
+            "type",
+            "status",
+            "owner_id",
+            "director_id",
+        )
 
     def with_effects(self) -> ProposalQuerySet:
         """One proposal's page: its effects and their areas, in a fixed number of queries."""

@@ -48,7 +48,8 @@ def round_detail(request: AuthenticatedHttpRequest, round_id: str) -> HttpRespon
     catalog = None
     dashboard = None
     if may_see_catalog:
-        catalog = build_catalog(budget_round, budget_round.proposals.for_catalog())
+        proposals = budget_round.proposals.for_catalog().select_related("owner", "director")
+        catalog = build_catalog(budget_round, proposals)
         dashboard = build_dashboard(budget_round, catalog, request.user, timezone.localdate())
     return render(
         request,
