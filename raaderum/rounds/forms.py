@@ -81,6 +81,15 @@ class RoundForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         budget_year = cleaned.get("budget_year")
+        published = self.instance.pk and self.instance.catalog_versions.exists()
+        for name in ("budget_year", "price_level_year"):
+            if published and cleaned.get(name) and cleaned[name] != getattr(self.instance, name):
+                # A published catalog is frozen in its years and prices; moving them would
+                # change what the politicians were shown.
+                self.add_error(
+                    name,
+                    _("The catalog is published: the period and the price level cannot change."),
+                )
         if self.instance.pk and budget_year and budget_year != self.instance.budget_year:
             # Effects are entered per year of the period; moving the period would orphan them.
             from raaderum.proposals.models import Effect

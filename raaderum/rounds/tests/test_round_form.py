@@ -104,3 +104,31 @@ def test_a_year_target_never_moves_to_another_year(client, world):
     assert client.post(url, data).status_code == 302
     world.round.refresh_from_db()
     assert world.round.explicit_targets() == {2028: 20_000_000}
+
+
+def test_a_published_round_keeps_its_period_and_price_level(client, world):
+    from raaderum.publication.actions import do_publish_catalog
+
+    create_proposal(
+        world.round,
+        world.children,
+        world.owner,
+        status="in_catalog",
+        summary="Kort.",
+        effects={(world.schools, 2027): -1_000},
+    )
+    do_publish_catalog(world.round, user=world.budget_officer)
+    client.force_login(world.budget_officer)
+    url = reverse("round_edit", args=[world.round.public_id])
+    response = client.post(
+        url,
+        round_data(
+            name=world.round.name,
+            budget_year="2027",
+            price_level_year="2028",
+            full_effect_year="2028",
+        ),
+    )
+    assert "Kataloget er offentliggjort" in response.content.decode()
+    world.round.refresh_from_db()
+    assert world.round.price_level_year == 2027
