@@ -4,15 +4,24 @@ writes ideas raw. Each records an event in the round's activity feed."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import Any
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from raaderum.communication.actions import do_record_event
+from raaderum.communication.actions import (
+    EMAIL_LANGUAGE,
+    do_record_event,
+    notify_users,
+    recipients_in,
+)
 from raaderum.ideas.bulk import Row, check_rows
 from raaderum.ideas.models import (
     Assessment,
@@ -34,6 +43,15 @@ class IdeaAlreadyScreened(Exception):
     def __init__(self, idea: Idea) -> None:
         self.idea = idea
         super().__init__(idea.status)
+
+
+class MergeTargetClosed(ValueError):
+    """The idea to merge into was merged or rejected after the form was checked; nothing was
+    changed."""
+
+    def __init__(self, target: Idea) -> None:
+        self.target = target
+        super().__init__(target.status)
 
 
 def _budget_office(budget_round: BudgetRound) -> list[User]:
@@ -162,6 +180,24 @@ def do_save_assessment(
     return assessment
 
 
+def _tell_citizen(idea: Idea, body: str) -> None:
+    """An e-mail to the address a citizen gave, once the decision is committed. It names no
+    internal page: the citizen cannot log in."""
+    address = idea.submitter_email
+    if not address:
+        return
+    with translation.override(EMAIL_LANGUAGE):
+        subject = _("Your idea for the budget in %(name)s") % {"name": idea.round.municipality.name}
+        greeting = (
+            _("Dear %(name)s,") % {"name": idea.submitter_name} if idea.submitter_name else ""
+        )
+        regards = _("Kind regards,\n%(name)s") % {"name": idea.round.municipality.name}
+    text = "\n\n".join(part for part in (greeting, body, regards) if part)
+    transaction.on_commit(
+        partial(send_mail, subject, text, settings.DEFAULT_FROM_EMAIL, [address]), robust=True
+    )
+
+
 def _decided(idea: Idea, user: User, status: str) -> None:
     idea.status = status
     idea.decided_by = user
@@ -217,6 +253,12 @@ def do_pass_idea(
         proposal=proposal,
         # No one to notify here: do_create_proposal tells the new owner and director.
     )
+    with translation.override(EMAIL_LANGUAGE):
+        body = _(
+            "Your idea “%(title)s” goes on and will be costed as a proposal for the budget "
+            "round %(round)s."
+        ) % {"title": current.title, "round": current.round.name}
+    _tell_citizen(current, body)
     return proposal
 
 
@@ -235,33 +277,66 @@ def do_reject_idea(idea: Idea, *, reason: str, user: User) -> Idea:
         text=_("%(user)s rejected the idea “%(title)s”.") % {"user": user, "title": current.title},
         notify=[submitter] if submitter is not None and submitter != user else [],
     )
+    with translation.override(EMAIL_LANGUAGE):
+        body = _(
+            "Your idea “%(title)s” will not go on in the budget round %(round)s. "
+            "The reason:\n\n%(reason)s"
+        ) % {"title": current.title, "round": current.round.name, "reason": reason}
+    _tell_citizen(current, body)
     return current
 
 
 @transaction.atomic
 def do_merge_idea(idea: Idea, *, into: Idea, user: User) -> Idea:
-    """Close the idea as a duplicate of `into`, an open or passed idea of the same round."""
-    current = _lock_open(idea)
-    target = Idea.objects.select_for_update().get(pk=into.pk)
-    if (
-        target.round_id != current.round_id
-        or target.pk == current.pk
-        or target.status in (IdeaStatus.MERGED, IdeaStatus.REJECTED)
-    ):
+    """Close the idea as a duplicate of `into`, an open or passed idea of the same round.
+
+    Both rows are locked in primary-key order, so that two screeners merging A into B and B
+    into A wait for each other instead of deadlocking. Raises IdeaAlreadyScreened if the idea
+    was screened meanwhile and MergeTargetClosed if `into` was merged or rejected meanwhile.
+    """
+    if into.pk == idea.pk:
+        raise ValueError("an idea cannot be merged into itself")
+    locked = {
+        pk: Idea.objects.select_for_update().select_related("round").get(pk=pk)
+        for pk in sorted((idea.pk, into.pk))
+    }
+    current, target = locked[idea.pk], locked[into.pk]
+    if current.status != IdeaStatus.NEW:
+        raise IdeaAlreadyScreened(current)
+    if target.round_id != current.round_id:
         raise ValueError("an idea can only be merged into another open idea of its round")
+    if target.status in (IdeaStatus.MERGED, IdeaStatus.REJECTED):
+        raise MergeTargetClosed(target)
     _decided(current, user, IdeaStatus.MERGED)
     current.merged_into = target
     current.save(update_fields=["status", "decided_by", "decided_at", "merged_into"])
-    submitter = current.submitted_by
-    do_record_event(
+    # No proposal on the event: the target may have become a draft proposal that whoever
+    # submitted this idea (a politician, say) may not see.
+    event = do_record_event(
         current.round,
         actor=user,
         verb="idea_merged",
         text=_("%(user)s merged the idea “%(title)s” into “%(into)s”.")
         % {"user": user, "title": current.title, "into": target.title},
-        proposal=target.proposal,
-        notify=[submitter] if submitter is not None and submitter != user else [],
     )
+    # The submitter is told without the other idea's title: it may be another party's.
+    submitter = current.submitted_by
+    recipients = recipients_in(
+        current.round.municipality_id, [submitter] if submitter is not None else [], exclude=user
+    )
+    if recipients:
+        with translation.override(EMAIL_LANGUAGE):
+            text = _("Your idea “%(title)s” was merged with another idea.") % {
+                "title": current.title
+            }
+            body = f"{text}\n\n" + _("Budget round: %(round)s") % {"round": current.round.name}
+        notify_users(
+            recipients,
+            subject=text,
+            body=body,
+            url=reverse("idea_detail", args=[current.public_id]),
+            event=event,
+        )
     return current
 
 

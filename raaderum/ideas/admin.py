@@ -1,4 +1,12 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.db.models import ForeignKey
+from django.forms import ModelChoiceField
+from django.http import HttpRequest
 
 from raaderum.ideas.models import (
     Assessment,
@@ -7,6 +15,7 @@ from raaderum.ideas.models import (
     ScreeningCriterion,
     ScreeningRules,
 )
+from raaderum.organisation.models import Committee
 
 
 @admin.register(Idea)
@@ -15,7 +24,11 @@ class IdeaAdmin(admin.ModelAdmin):
     list_filter = ["round__municipality", "round", "origin", "status"]
     search_fields = ["title", "description", "party_name", "submitter_name"]
     # Screening decisions create proposals and events (actions.py); the admin only reads them.
+    # The round is fixed and the committee limited to the round's municipality, so the admin
+    # cannot move an idea (and a citizen's name and e-mail) to another municipality. Ideas come
+    # in through the forms and the import, never the admin.
     readonly_fields = [
+        "round",
         "public_id",
         "status",
         "merged_into",
@@ -25,6 +38,23 @@ class IdeaAdmin(admin.ModelAdmin):
         "created_at",
     ]
     raw_id_fields = ["submitted_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def formfield_for_foreignkey(
+        self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField | None:
+        if db_field.name == "committee":
+            match = request.resolver_match
+            object_id = match.kwargs.get("object_id") if match else None
+            idea = self.get_object(request, unquote(object_id)) if object_id else None
+            kwargs["queryset"] = (
+                Committee.objects.filter(municipality_id=idea.round.municipality_id)
+                if idea is not None
+                else Committee.objects.none()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class CriterionAnswerInline(admin.TabularInline):

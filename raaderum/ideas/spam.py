@@ -8,8 +8,10 @@ worker processes each counts on its own, so production should configure a shared
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
@@ -22,7 +24,37 @@ _LINK = re.compile(r"https?://|www\.|\[url|<a\s", re.IGNORECASE)
 
 
 def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The address the limit counts for this request.
+
+    Behind our documented reverse proxy (BEHIND_HTTPS_PROXY=true, which sets
+    SECURE_PROXY_SSL_HEADER) REMOTE_ADDR is the proxy's own, so the client is the right-most
+    address of X-Forwarded-For: the one the proxy appended. Addresses further left are whatever
+    the client sent and cannot be trusted. Without the proxy X-Forwarded-For is ignored.
+
+    An IPv6 client usually holds a whole /64 and can pick any address in it, so IPv6 addresses
+    count per /64 prefix.
+    """
+    address = ""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        address = forwarded.split(",")[-1].strip()
+    if not _parse(address):
+        address = request.META.get("REMOTE_ADDR") or ""
+    ip = _parse(address)
+    if ip is None:
+        return address or "unknown"
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
+
+
+def _parse(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(address)
+    except ValueError:
+        return None
 
 
 def allow_public_post(address: str) -> bool:

@@ -18,6 +18,7 @@ from raaderum.ideas import bulk, screening, spam
 from raaderum.ideas.access import get_idea
 from raaderum.ideas.actions import (
     IdeaAlreadyScreened,
+    MergeTargetClosed,
     do_import_ideas,
     do_merge_idea,
     do_pass_idea,
@@ -113,6 +114,8 @@ def my_ideas(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
             "municipality": budget_round.municipality,
             "ideas": list(ideas),
             "may_see_proposals": access.role_may(role, Action.VIEW_CATALOG),
+            # Only screeners see which idea another was merged with: it may be another party's.
+            "may_screen": access.role_may(role, Action.SCREEN_IDEAS),
             "may_submit": access.role_may(role, Action.SUBMIT_IDEA),
             "may_submit_party": access.role_may(role, Action.SUBMIT_PARTY_PROPOSAL),
         },
@@ -309,6 +312,14 @@ def idea_detail(request: AuthenticatedHttpRequest, idea_id: str) -> HttpResponse
         return _decide(request, idea, decision)
     except IdeaAlreadyScreened as screened:
         return _refuse_screened(request, screened.idea)
+    except MergeTargetClosed:
+        # Screened by someone else between the form's check and the lock.
+        return _render_detail(
+            request,
+            get_idea(request.user, idea.public_id),
+            status=409,
+            refused=_("The other idea has just been screened; please try again."),
+        )
 
 
 def _refuse_screened(request: AuthenticatedHttpRequest, idea: Idea) -> HttpResponse:
