@@ -24,6 +24,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from raaderum.access import PERMISSIONS, Action
 from raaderum.communication.models import (
     Comment,
     Event,
@@ -106,7 +107,14 @@ def _record_event(
     event = Event.objects.create(
         round=budget_round, proposal=proposal, actor=actor, verb=verb, text=text
     )
-    recipients = recipients_in(budget_round.municipality_id, notify, exclude=actor)
+    recipients = recipients_in(
+        budget_round.municipality_id,
+        notify,
+        exclude=actor,
+        # Proposals (drafts included) are for those who may see the internal catalog: never
+        # e-mail a proposal's text to someone whose role no longer lets them open it.
+        action=Action.VIEW_CATALOG if proposal is not None else None,
+    )
     if recipients:
         if not url:
             url = (
@@ -125,19 +133,29 @@ def _record_event(
 
 
 def recipients_in(
-    municipality_id: int, people: Iterable[User | None], *, exclude: User | None = None
+    municipality_id: int,
+    people: Iterable[User | None],
+    *,
+    exclude: User | None = None,
+    action: Action | None = None,
 ) -> list[User]:
-    """The people who can be told: members of the municipality, active, with an e-mail address."""
+    """The people who can be told: members of the municipality, active, with an e-mail address.
+
+    With `action`, only members whose role there allows it (e.g. viewing the proposal told of).
+    """
     ids = {person.pk for person in people if person is not None}
     if exclude is not None:
         ids.discard(exclude.pk)
     if not ids:
         return []
+    membership: dict[str, object] = {"memberships__municipality_id": municipality_id}
+    if action is not None:
+        # In the same filter() as the municipality: the role must be held in this municipality.
+        membership["memberships__role__in"] = list(PERMISSIONS[action])
     return list(
-        User.objects.filter(
-            pk__in=ids, is_active=True, memberships__municipality_id=municipality_id
-        )
+        User.objects.filter(pk__in=ids, is_active=True, **membership)
         .exclude(email="")
+        .distinct()
         .order_by("pk")
     )
 
@@ -176,14 +194,15 @@ def do_add_comment(proposal: Proposal, *, author: User, text: str) -> Comment:
     comment = Comment.objects.create(proposal=proposal, author=author, text=text)
     excerpt = Truncator(" ".join(text.split())).chars(120)
     values = {"user": author, "code": proposal.code, "title": proposal.title, "excerpt": excerpt}
-    with translation.override(EMAIL_LANGUAGE):
+    with translation.override(EMAIL_LANGUAGE):  # the feed is shared: Danish as the e-mails
         subject = _("%(user)s commented on %(code)s %(title)s") % values
         message = _("%(user)s wrote about %(code)s %(title)s:") % values + f"\n\n{text}"
+        feed_text = _("%(user)s commented on %(code)s: “%(excerpt)s”") % values
     _record_event(
         proposal.round,
         actor=author,
         verb="comment",
-        text=_("%(user)s commented on %(code)s: “%(excerpt)s”") % values,
+        text=feed_text,
         proposal=proposal,
         notify=[proposal.owner, proposal.director, *proposal.contributors.all()],
         url=reverse("proposal_detail", args=[proposal.public_id]) + f"#comment-{comment.pk}",
@@ -345,7 +364,7 @@ def do_send_reminders(today: date, *, days: int = 3) -> int:
 def _remind(
     budget_round: BudgetRound, person: User, items: Sequence[workflow.DueItem], today: date
 ) -> Notification | None:
-    if not recipients_in(budget_round.municipality_id, [person]):
+    if not recipients_in(budget_round.municipality_id, [person], action=Action.VIEW_CATALOG):
         return None
     new: list[tuple[workflow.DueItem, Reminder]] = []
     for item in items:

@@ -13,10 +13,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from raaderum import access
 from raaderum.communication.actions import do_record_event
 from raaderum.organisation.models import Committee, Role, ServiceArea, User
 from raaderum.proposals import readability, workflow
@@ -28,6 +29,10 @@ from raaderum.proposals.models import (
     Transition,
 )
 from raaderum.rounds.models import BudgetRound
+
+# The language of every event, transition comment and e-mail: the activity feed and the mails
+# are shared by everyone, so they never follow one actor's choice of UI language.
+PRODUCT_LANGUAGE = "da"
 
 
 class StaleEdit(Exception):
@@ -53,21 +58,39 @@ def next_number(budget_round: BudgetRound, committee: Committee) -> int:
 
 @transaction.atomic
 def do_create_proposal(
-    budget_round: BudgetRound, fields: Mapping[str, Any], *, user: User
+    budget_round: BudgetRound,
+    fields: Mapping[str, Any],
+    *,
+    user: User,
+    creator_keeps_access: bool = False,
 ) -> Proposal:
+    """Create a proposal; with `creator_keeps_access`, whoever writes it for someone else is
+    made a contributor in the same transaction, so they can finish it."""
     data = dict(fields)
-    contributors = data.pop("contributors", [])
+    contributors = list(data.pop("contributors", []))
     proposal = Proposal(round=budget_round, updated_by=user, **data)
     proposal.number = next_number(budget_round, proposal.committee)
     proposal._history_user = user  # type: ignore[attr-defined]
     proposal.save()
+    if creator_keeps_access and user.pk not in (
+        proposal.owner_id,
+        proposal.director_id,
+        *(person.pk for person in contributors),
+    ):
+        contributors.append(user)
     proposal.contributors.set(contributors)
+    with translation.override(PRODUCT_LANGUAGE):
+        text = _("%(user)s created %(code)s %(title)s with %(owner)s as owner.") % {
+            "user": user,
+            "code": proposal.code,
+            "title": proposal.title,
+            "owner": proposal.owner,
+        }
     do_record_event(
         budget_round,
         actor=user,
         verb="created",
-        text=_("%(user)s created %(code)s %(title)s with %(owner)s as owner.")
-        % {"user": user, "code": proposal.code, "title": proposal.title, "owner": proposal.owner},
+        text=text,
         proposal=proposal,
         notify=[proposal.owner, *([proposal.director] if proposal.director else [])],
     )
@@ -87,6 +110,7 @@ def do_update_proposal(
 ) -> Proposal:
     current = _lock_current(proposal, expected_version)
     before = {"owner": current.owner_id, "director": current.director_id}
+    approved_before = current.status in {ProposalStatus.APPROVED, ProposalStatus.IN_CATALOG}
     data = dict(fields)
     contributors = data.pop("contributors", None)
     committee_changed = "committee" in data and data["committee"].pk != current.committee_id
@@ -95,6 +119,10 @@ def do_update_proposal(
     if committee_changed:
         # The code follows the committee (BU-07 becomes SU-12): a fresh number there.
         current.number = next_number(current.round, current.committee)
+    director_changed = current.director_id != before["director"]
+    if director_changed and approved_before:
+        # The approval was the old director's: another director has not approved anything.
+        _void_approval(current, user)
     current.version += 1
     current.updated_by = user
     current._history_user = user  # type: ignore[attr-defined]
@@ -108,12 +136,17 @@ def do_update_proposal(
     if current.director and current.director_id != before["director"]:
         newly.append(current.director)
     if newly:
+        with translation.override(PRODUCT_LANGUAGE):
+            text = _("%(user)s made %(people)s responsible for %(code)s.") % {
+                "user": user,
+                "people": ", ".join(map(str, newly)),
+                "code": current.code,
+            }
         do_record_event(
             current.round,
             actor=user,
             verb="assigned",
-            text=_("%(user)s made %(people)s responsible for %(code)s.")
-            % {"user": user, "people": ", ".join(map(str, newly)), "code": current.code},
+            text=text,
             proposal=current,
             notify=newly,
         )
@@ -170,14 +203,17 @@ def do_save_effects(
         staff._history_user = user  # type: ignore[attr-defined]
         if staff.year not in wanted_fte:
             staff.delete()
+            amounts_changed = True
         elif wanted_fte[staff.year] != staff.fte:
             staff.fte = wanted_fte[staff.year]
             staff.save(update_fields=["fte"])
+            amounts_changed = True
         wanted_fte.pop(staff.year, None)
     for year, value in sorted(wanted_fte.items()):
         staff = StaffEffect(proposal=current, year=year, fte=value)
         staff._history_user = user  # type: ignore[attr-defined]
         staff.save()
+        amounts_changed = True
     current.version += 1
     current.updated_by = user
     current._history_user = user  # type: ignore[attr-defined]
@@ -190,14 +226,20 @@ def do_save_effects(
 
 
 def _void_sign_off(proposal: Proposal, user: User) -> None:
-    """An amount changed after the budget office signed the calculation off: back to check."""
+    """An amount or FTE changed after the budget office signed the calculation off: back to
+    quality check."""
+    with translation.override(PRODUCT_LANGUAGE):
+        comment = _("An amount or FTE was changed after the calculation was signed off.")
+        text = _(
+            "%(user)s changed the amounts or FTE of %(code)s after sign-off; it needs a new check."
+        ) % {"user": user, "code": proposal.code}
     Transition.objects.create(
         proposal=proposal,
         action="void_sign_off",
         from_status=proposal.status,
         to_status=ProposalStatus.SUBMITTED,
         user=user,
-        comment=_("An amount was changed after the calculation was signed off."),
+        comment=comment,
     )
     proposal.status = ProposalStatus.SUBMITTED
     proposal.signed_off_by = proposal.signed_off_at = None
@@ -206,8 +248,41 @@ def _void_sign_off(proposal: Proposal, user: User) -> None:
         proposal.round,
         actor=user,
         verb="sign_off_voided",
-        text=_("%(user)s changed the amounts of %(code)s after sign-off; it needs a new check.")
-        % {"user": user, "code": proposal.code},
+        text=text,
+        proposal=proposal,
+        notify=budget_office(proposal.round.municipality_id),
+    )
+
+
+def _void_approval(proposal: Proposal, user: User) -> None:
+    """The director changed after approval: the approval is void, an approved proposal goes
+    back to signed off for the new director to approve. The caller saves the proposal."""
+    target = (
+        ProposalStatus.SIGNED_OFF
+        if proposal.status == ProposalStatus.APPROVED
+        else ProposalStatus(proposal.status)
+    )
+    with translation.override(PRODUCT_LANGUAGE):
+        comment = _("The director was changed after the proposal was approved.")
+        text = _(
+            "%(user)s changed the director of %(code)s; the approval is void and the new "
+            "director must approve it."
+        ) % {"user": user, "code": proposal.code}
+    Transition.objects.create(
+        proposal=proposal,
+        action="void_approval",
+        from_status=proposal.status,
+        to_status=target,
+        user=user,
+        comment=comment,
+    )
+    proposal.status = target
+    proposal.approved_by = proposal.approved_at = None
+    do_record_event(
+        proposal.round,
+        actor=user,
+        verb="approval_voided",
+        text=text,
         proposal=proposal,
         notify=budget_office(proposal.round.municipality_id),
     )
@@ -230,12 +305,18 @@ class TransitionRefused(Exception):
 
 
 def situation(proposal: Proposal, user: User, role: str | None) -> workflow.Situation:
+    """The rules' view of this person and proposal.
+
+    A relation counts only while the person's current role allows it: an owner demoted to
+    reader no longer acts as owner, and only a director acts as the proposal's director.
+    """
     relations = set()
-    if user.pk == proposal.owner_id:
+    authors = access.role_may(role, access.Action.EDIT_OWN_PROPOSAL)
+    if authors and user.pk == proposal.owner_id:
         relations.add(workflow.OWNER)
-    if user.pk == proposal.director_id:
+    if role == Role.DIRECTOR and user.pk == proposal.director_id:
         relations.add(workflow.PROPOSAL_DIRECTOR)
-    if proposal.contributors.filter(pk=user.pk).exists():
+    if authors and proposal.contributors.filter(pk=user.pk).exists():
         relations.add(workflow.CONTRIBUTOR)
     summary_lix = readability.lix(proposal.summary)
     return workflow.Situation(
@@ -297,11 +378,13 @@ def do_transition(
         people.update(budget_office(current.round.municipality_id))
     if step == "sign_off" and current.is_cross_cutting() and current.director:
         people.add(current.director)
+    with translation.override(PRODUCT_LANGUAGE):
+        text = STEP_EVENTS[step] % {"user": user, "code": current.code}
     do_record_event(
         current.round,
         actor=user,
         verb=step,
-        text=STEP_EVENTS[step] % {"user": user, "code": current.code},
+        text=text,
         proposal=current,
         notify=people,
         url=reverse("proposal_detail", args=[current.public_id]),

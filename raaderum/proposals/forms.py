@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -7,6 +8,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -27,8 +29,35 @@ TEXT_FIELDS = [
 ]
 
 
+def _normal(value: Any) -> Any:
+    """A field's value as plain, comparable JSON: pks as strings, lists sorted, text stripped."""
+    if isinstance(value, list | tuple | set | models.QuerySet):
+        return sorted(_normal(item) for item in value)
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if value is None:
+        return ""
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def proposal_snapshot(proposal: Proposal) -> dict[str, Any]:
+    """The proposal's form fields as saved, in the form of `ProposalForm.typed_snapshot()`."""
+    values: dict[str, Any] = {}
+    for name in ProposalForm.Meta.fields:
+        if name == "contributors":
+            pks = proposal.contributors.values_list("pk", flat=True) if proposal.pk else []
+            values[name] = _normal(list(pks))
+        elif name in {"committee", "owner", "director"}:
+            values[name] = _normal(getattr(proposal, f"{name}_id"))
+        else:
+            values[name] = _normal(getattr(proposal, name))
+    return values
+
+
 class ProposalForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # What the form showed when the user opened it, so a stale save can be merged three-way.
+    started_from = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Proposal
@@ -80,15 +109,27 @@ class ProposalForm(forms.ModelForm):
         type_field = cast(forms.ChoiceField, self.fields["type"])
         type_field.choices = [("", _("Choose type")), *ProposalType.choices]
         if not may_assign:
-            # Who answers for a proposal is decided by its owner, director or the budget
-            # office, not by a contributor who was only asked to help write it.
+            # Who answers for a proposal is decided by the budget office: an owner who could
+            # pick another director could also pick who approves their own proposal.
             for field in (committee, owner, director, contributors):
                 field.disabled = True
-                field.help_text = _(
-                    "Only the owner, the director or the budget office can change this."
-                )
+                field.help_text = _("Only the budget office can change this.")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            self.fields["started_from"].initial = json.dumps(proposal_snapshot(self.instance))
+
+    def started_snapshot(self) -> dict[str, Any] | None:
+        """The fields as the user first saw them, or None when the form did not say."""
+        try:
+            values = json.loads(self.cleaned_data.get("started_from") or "")
+        except ValueError:
+            return None
+        if not isinstance(values, dict) or set(values) != set(self.Meta.fields):
+            return None
+        return values
+
+    def typed_snapshot(self) -> dict[str, Any]:
+        return {name: _normal(self.cleaned_data.get(name)) for name in self.Meta.fields}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -96,10 +137,14 @@ class ProposalForm(forms.ModelForm):
             self.add_error("party_name", _("Name the party group behind a party proposal."))
         return cleaned
 
-    def differences_from(self, saved: Proposal) -> list[tuple[str, str, str]]:
-        """(label, saved value, typed value) for every field where the two versions differ."""
+    def differences_from(
+        self, saved: Proposal, names: set[str] | None = None
+    ) -> list[tuple[str, str, str]]:
+        """(label, saved value, typed value) for every field (of `names`) where they differ."""
         differences = []
         for name in self.Meta.fields:
+            if names is not None and name not in names:
+                continue
             field = self.fields[name]
             typed = self.cleaned_data.get(name)
             stored = getattr(saved, name)
@@ -127,6 +172,28 @@ class ProposalForm(forms.ModelForm):
 
 DIGITS = re.compile(r"[0-9]+")  # not str.isdigit(): it accepts "²", which int() refuses
 ROW_KEY = re.compile(r"(?:area|amount)-([0-9]+)(?:-[0-9]+)?")
+
+
+Cells = dict[tuple[int, int], int]  # (service area id, year) -> kroner
+Staff = dict[int, Decimal]  # year -> FTE
+
+
+def saved_cells(proposal: Proposal) -> tuple[Cells, Staff]:
+    """The proposal's saved amounts and FTE, the way `EffectGrid.is_valid()` reads a grid."""
+    amounts = {(e.service_area_id, e.year): e.amount for e in proposal.effects.all() if e.amount}
+    fte = {s.year: s.fte for s in proposal.staff_effects.all() if s.fte}
+    return amounts, fte
+
+
+def grid_snapshot(proposal: Proposal) -> str:
+    """The saved grid as JSON for the form: what the user starts from, in kroner."""
+    amounts, fte = saved_cells(proposal)
+    return json.dumps(
+        {
+            "amounts": [[area, year, amount] for (area, year), amount in sorted(amounts.items())],
+            "fte": [[year, str(value)] for year, value in sorted(fte.items())],
+        }
+    )
 
 
 @dataclass
@@ -167,6 +234,9 @@ class EffectGrid:
         self.non_field_errors: list[str] = []
         self.amounts: dict[tuple[int, int], int] = {}
         self.fte: dict[int, Decimal] = {}
+        self.started_from = (
+            grid_snapshot(proposal) if data is None else data.get("started_from", "")
+        )
         if data is None:
             self._from_proposal()
         else:
@@ -180,6 +250,16 @@ class EffectGrid:
             except ValueError:
                 return -1
         return self.proposal.version
+
+    def started_snapshot(self) -> tuple[Cells, Staff] | None:
+        """The amounts and FTE the user started from, or None when the form did not say."""
+        try:
+            values = json.loads(self.started_from or "")
+            amounts = {(int(a), int(y)): int(amount) for a, y, amount in values["amounts"]}
+            fte = {int(year): Decimal(str(value)) for year, value in values["fte"]}
+        except (ValueError, TypeError, KeyError, ArithmeticError):
+            return None
+        return amounts, fte
 
     def _from_proposal(self) -> None:
         grid = self.proposal.effect_grid()

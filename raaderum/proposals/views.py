@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,9 +14,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.lib import money
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Committee, ServiceArea
-from raaderum.proposals import calculation, history, plain_language, readability, workflow
+from raaderum.proposals import (
+    calculation,
+    history,
+    merge,
+    plain_language,
+    readability,
+    workflow,
+)
 from raaderum.proposals.actions import (
     StaleEdit,
     TransitionRefused,
@@ -26,7 +35,15 @@ from raaderum.proposals.actions import (
     situation,
 )
 from raaderum.proposals.catalog import SORTS, build_catalog, filter_proposals
-from raaderum.proposals.forms import EffectGrid, ProposalForm
+from raaderum.proposals.forms import (
+    Cells,
+    EffectGrid,
+    ProposalForm,
+    Staff,
+    grid_snapshot,
+    proposal_snapshot,
+    saved_cells,
+)
 from raaderum.proposals.models import Proposal, ProposalStatus, ProposalType
 from raaderum.rounds.models import BudgetRound
 
@@ -109,7 +126,12 @@ REFUSALS = {
         "The plain-language summary is harder to read than the round allows (LIX). Write "
         "shorter sentences and fewer long words."
     ),
+    workflow.SUMMARY_MISSING: gettext_lazy(
+        "Write a plain-language summary before the proposal is sent to quality check."
+    ),
 }
+# The steps forward are styled primary; destructive ones (send back, withdraw) never are.
+PRIMARY_STEPS = frozenset({"submit", "sign_off", "approve", "add_to_catalog", "reopen"})
 WORKFLOW_ORDER = [
     ProposalStatus.DRAFT,
     ProposalStatus.SUBMITTED,
@@ -160,7 +182,13 @@ def _render_detail(
             "cross_cutting": proposal.is_cross_cutting(),
             "may_edit": access.may_edit_proposal(request.user, proposal),
             "steps": [
-                (step, STEP_LABELS[step], workflow.STEPS[step].needs_comment) for step in steps
+                (
+                    step,
+                    STEP_LABELS[step],
+                    workflow.STEPS[step].needs_comment,
+                    step in PRIMARY_STEPS,
+                )
+                for step in steps
             ],
             "workflow_order": [(value, ProposalStatus(value).label) for value in WORKFLOW_ORDER],
             "workflow_error": workflow_error,
@@ -277,10 +305,15 @@ def proposal_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpRes
         request.POST or None, initial=initial, municipality=budget_round.municipality
     )
     if request.method == "POST" and form.is_valid():
-        proposal = do_create_proposal(budget_round, form.model_fields(), user=request.user)
-        if not access.may_edit_proposal(request.user, proposal):
-            # Whoever writes a proposal for someone else keeps access to finish it.
-            proposal.contributors.add(request.user)
+        role = access.role_in(request.user, budget_round.municipality_id)
+        proposal = do_create_proposal(
+            budget_round,
+            form.model_fields(),
+            user=request.user,
+            # Whoever writes a proposal for someone else keeps access to finish it (the
+            # budget office may edit every proposal anyway).
+            creator_keeps_access=not access.role_may(role, Action.EDIT_ANY_PROPOSAL),
+        )
         messages.success(
             request,
             _("Proposal %(code)s was created. Now enter its effects.") % {"code": proposal.code},
@@ -305,9 +338,10 @@ def proposal_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpRes
 def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
     proposal = access.get_proposal(request.user, proposal_id, edit=True)
     budget_round = proposal.round
+    # Owner, director, contributors and committee are the budget office's to change.
     may_assign = access.role_may(
         access.role_in(request.user, budget_round.municipality_id), Action.EDIT_ANY_PROPOSAL
-    ) or request.user.pk in (proposal.owner_id, proposal.director_id)
+    )
     form = ProposalForm(
         request.POST or None,
         instance=proposal,
@@ -326,17 +360,39 @@ def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpRe
             )
         except StaleEdit as stale:
             conflict = stale.proposal
-            differences = form.differences_from(conflict)
-            # Keep what the user typed, now based on the newer version: saving again is a
-            # deliberate choice made after seeing both versions.
+            saved = proposal_snapshot(conflict)
+            typed = form.typed_snapshot()
+            merged, clashes = merge.three_way(form.started_snapshot(), saved, typed, missing="")
+            # Only real clashes are shown; the rest is the merge, now based on the newer version.
+            differences = form.differences_from(conflict, clashes)
             data = request.POST.copy()
+            for name in ProposalForm.Meta.fields:
+                value = typed[name] if name in clashes else merged[name]
+                if isinstance(value, list):
+                    data.setlist(name, value)
+                else:
+                    data[name] = value
             data["version"] = str(conflict.version)
+            data["started_from"] = json.dumps(saved)
             form = ProposalForm(
                 data,
-                instance=proposal,
+                instance=Proposal.objects.get(pk=proposal.pk),
                 municipality=budget_round.municipality,
                 may_assign=may_assign,
             )
+            if not clashes and form.is_valid():
+                try:
+                    do_update_proposal(
+                        proposal,
+                        form.model_fields(),
+                        expected_version=conflict.version,
+                        user=request.user,
+                    )
+                except StaleEdit:
+                    pass  # changed yet again meanwhile: show the form to save once more
+                else:
+                    messages.success(request, _merged_message(conflict))
+                    return redirect("proposal_detail", proposal_id=proposal.public_id)
         else:
             messages.success(request, _("The proposal was saved."))
             return redirect("proposal_detail", proposal_id=proposal.public_id)
@@ -357,6 +413,62 @@ def proposal_edit(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpRe
     )
 
 
+def _merged_message(conflict: Proposal) -> str:
+    return _("The proposal had been changed by %(user)s; your changes were merged in.") % {
+        "user": conflict.updated_by or _("another user")
+    }
+
+
+def _grid_data(
+    unit: str, version: int, started_from: str, amounts: Cells, fte: Staff, areas: list[ServiceArea]
+) -> dict[str, str]:
+    """A posted grid showing these amounts and FTE (as if typed), in the areas' order."""
+    data = {"unit": unit, "version": str(version), "started_from": started_from}
+    years = sorted({year for _area, year in amounts} | set(fte))
+    area_ids = {area_id for area_id, _year in amounts}
+    rows = [area for area in areas if area.pk in area_ids]
+    for index, area in enumerate(rows):
+        data[f"area-{index}"] = str(area.pk)
+        for (area_id, year), amount in amounts.items():
+            if area_id == area.pk:
+                data[f"amount-{index}-{year}"] = money.tkr_input_value(amount, unit)
+    data[f"area-{len(rows)}"] = ""  # a blank row to type in
+    for year in years:
+        if year in fte:
+            data[f"fte-{year}"] = money.format_number(fte[year], 2).replace("\u2212", "-")
+    data["rows"] = str(len(rows) + 1)
+    return data
+
+
+def _grid_differences(
+    areas: list[ServiceArea],
+    amount_clashes: set[tuple[int, int]],
+    fte_clashes: set[int],
+    saved_amounts: Cells,
+    saved_fte: Staff,
+    grid: EffectGrid,
+) -> list[tuple[str, str, str]]:
+    """(cell, saved value, typed value) for each cell both people changed differently."""
+    names = {area.pk: area.name for area in areas}
+    rows = [
+        (
+            f"{names.get(area_id, area_id)} {year}",
+            money.format_kr(saved_amounts.get((area_id, year), 0)),
+            money.format_kr(grid.amounts.get((area_id, year), 0)),
+        )
+        for area_id, year in sorted(amount_clashes)
+    ]
+    rows += [
+        (
+            _("Staff (FTE) %(year)s") % {"year": year},
+            money.format_number(saved_fte.get(year, Decimal(0)), 2),
+            money.format_number(grid.fte.get(year, Decimal(0)), 2),
+        )
+        for year in sorted(fte_clashes)
+    ]
+    return rows
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
@@ -371,6 +483,7 @@ def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> Htt
         unit=request.GET.get("unit", "tkr"),
     )
     conflict = None
+    differences: list[tuple[str, str, str]] = []
     status = 200
     if request.method == "POST":
         if "add_row" in request.POST:
@@ -392,21 +505,60 @@ def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> Htt
                 )
             except StaleEdit as stale:
                 conflict = Proposal.objects.with_effects().get(pk=stale.proposal.pk)
-                status = 409
-                data = request.POST.copy()
-                data["version"] = str(conflict.version)
-                grid = EffectGrid(proposal, areas, data)
+                saved_amounts, saved_fte = saved_cells(conflict)
+                started = grid.started_snapshot()
+                amounts, amount_clashes = merge.three_way(
+                    started[0] if started else None, saved_amounts, grid.amounts, missing=0
+                )
+                fte, fte_clashes = merge.three_way(
+                    started[1] if started else None, saved_fte, grid.fte, missing=Decimal(0)
+                )
+                if not amount_clashes and not fte_clashes:
+                    try:
+                        saved = do_save_effects(
+                            proposal,
+                            {key: value for key, value in amounts.items() if value},
+                            {year: value for year, value in fte.items() if value},
+                            expected_version=conflict.version,
+                            user=request.user,
+                        )
+                    except StaleEdit:
+                        pass  # changed yet again: the next save merges against that too
+                    else:
+                        messages.success(request, _merged_message(conflict))
+                        conflict = None
+                if conflict is not None:
+                    status = 409
+                    # Keep what the user typed where it clashes, the merge everywhere else.
+                    amounts.update({key: grid.amounts.get(key, 0) for key in amount_clashes})
+                    fte.update({year: grid.fte.get(year, Decimal(0)) for year in fte_clashes})
+                    differences = _grid_differences(
+                        areas, amount_clashes, fte_clashes, saved_amounts, saved_fte, grid
+                    )
+                    grid = EffectGrid(
+                        proposal,
+                        areas,
+                        _grid_data(
+                            grid.unit,
+                            conflict.version,
+                            grid_snapshot(conflict),
+                            {key: value for key, value in amounts.items() if value},
+                            {year: value for year, value in fte.items() if value},
+                            areas,
+                        ),
+                    )
             else:
                 messages.success(request, _("The effects were saved."))
+            if conflict is None:
                 if workflow.voided_by_amount_change(proposal.status) and (
                     saved.status == ProposalStatus.SUBMITTED
                 ):
                     messages.warning(
                         request,
                         _(
-                            "The amounts changed after the budget office signed off the "
-                            "calculation, so the sign-off is void. The proposal is back in "
-                            "quality check."
+                            "The amounts or FTE changed after the budget office signed off "
+                            "the calculation, so the sign-off is void. The proposal is back "
+                            "in quality check."
                         ),
                     )
                 return redirect("proposal_detail", proposal_id=proposal.public_id)
@@ -423,6 +575,7 @@ def proposal_effects(request: AuthenticatedHttpRequest, proposal_id: str) -> Htt
             "areas": areas,
             "conflict": conflict,
             "conflict_rows": _effect_rows(conflict, areas) if conflict else [],
+            "differences": differences,
         },
         status=status,
     )

@@ -96,6 +96,10 @@ NEEDS_DIRECTOR = "needs_director"
 NEEDS_COMMENT = "needs_comment"
 NO_EFFECTS = "no_effects"
 SUMMARY_TOO_HARD = "summary_too_hard"
+SUMMARY_MISSING = "summary_missing"
+
+# Steps that check the round's maximum LIX again: the summary may be edited after submission.
+LIX_GATED_STEPS = frozenset({"submit", "sign_off", "add_to_catalog"})
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ class Situation:
     cross_cutting: bool
     has_director: bool
     has_effects: bool
-    summary_lix: int | None = None
+    summary_lix: int | None = None  # None when the summary has no words
     max_lix: int | None = None
 
 
@@ -126,8 +130,11 @@ def refusal(step_name: str, situation: Situation, comment: str = "") -> str | No
             return NO_EFFECTS
         if situation.cross_cutting and not situation.has_director:
             return NEEDS_DIRECTOR
-        lix, limit = situation.summary_lix, situation.max_lix
-        if lix is not None and limit is not None and lix > limit:
+    if step_name in LIX_GATED_STEPS and situation.max_lix is not None:
+        # A round that demands plain language demands a summary: an empty one has no LIX.
+        if situation.summary_lix is None:
+            return SUMMARY_MISSING
+        if situation.summary_lix > situation.max_lix:
             return SUMMARY_TOO_HARD
     cross_cutting_unapproved = situation.cross_cutting and situation.status != APPROVED
     if step_name == "add_to_catalog" and cross_cutting_unapproved:

@@ -128,8 +128,8 @@ def test_emails_about_comments_are_danish_even_when_the_author_reads_english(
     [message] = mail.outbox
     assert message.subject == "Dorte Testesen har kommenteret BU-01 Færre vikarer"
     assert "Åbn i Råderum:" in message.body and "Forslag: BU-01 Færre vikarer" in message.body
-    # The feed keeps the sentence in the language it was written in.
-    assert Event.objects.get().text == "Dorte Testesen commented on BU-01: “Looks fine.”"
+    # The feed is shared by everyone: Danish too, whatever the author reads.
+    assert Event.objects.get().text == "Dorte Testesen kommenterede BU-01: “Looks fine.”"
 
 
 def test_a_long_comment_is_shortened_in_the_feed_but_whole_in_the_email(
@@ -142,3 +142,27 @@ def test_a_long_comment_is_shortened_in_the_feed_but_whole_in_the_email(
     event_text = Event.objects.get().text
     assert len(event_text) < 200 and event_text.endswith("…”")
     assert text in mail.outbox[0].body
+
+
+def test_news_of_a_proposal_goes_only_to_those_who_may_see_the_catalog(world, emails):
+    """Readers may see the internal catalog; politicians see only published catalogs."""
+    proposal = create_proposal(world.round, world.children, world.owner)
+    event = record(world, proposal, [world.politician, world.reader, world.owner])
+    notified = sorted(n.user.username for n in Notification.objects.filter(event=event))
+    assert notified == ["lise", "ole"]
+
+
+def test_news_without_a_proposal_may_go_to_politicians(world, emails):
+    event = do_record_event(
+        world.round, actor=world.budget_officer, verb="phase", text="x", notify=[world.politician]
+    )
+    assert [n.user for n in Notification.objects.filter(event=event)] == [world.politician]
+
+
+def test_a_demoted_owner_is_not_told_about_the_proposal(world, emails):
+    from raaderum.organisation.models import Membership
+
+    proposal = create_proposal(world.round, world.children, world.owner)
+    Membership.objects.filter(user=world.owner).update(role="politician")
+    record(world, proposal, [world.owner])
+    assert not Notification.objects.exists()

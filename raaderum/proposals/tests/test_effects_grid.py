@@ -269,3 +269,51 @@ def test_a_pasted_unit_that_contradicts_the_grid_is_an_error(client, world, prop
     assert response.status_code == 422
     assert "skrevet i en anden enhed" in response.content.decode()
     assert saved(proposal) == {("Folkeskoler", 2027): -100_000}
+
+
+def opened_grid(client, proposal):
+    grid = client.get(url(proposal)).context["grid"]
+    return grid.version, grid.started_from
+
+
+def test_a_stale_grid_merges_changes_to_different_cells(client, world, proposal):
+    client.force_login(world.owner)
+    version, started_from = opened_grid(client, proposal)
+    client.force_login(world.budget_officer)
+    offices = grid_post(proposal, [(world.schools, {2027: "-100"}), (world.daycare, {2028: "-50"})])
+    assert client.post(url(proposal), offices).status_code == 302
+    client.force_login(world.owner)
+    owners = grid_post(
+        proposal, [(world.schools, {2027: "-100", 2028: "-20"})], version=version, fte={2027: "-1"}
+    )
+    owners["started_from"] = started_from
+    response = client.post(url(proposal), owners, follow=True)
+    assert response.redirect_chain
+    assert saved(proposal) == {
+        ("Folkeskoler", 2027): -100_000,
+        ("Folkeskoler", 2028): -20_000,
+        ("Dagtilbud", 2028): -50_000,
+    }
+    proposal.refresh_from_db()
+    assert proposal.fte_by_year() == {2027: Decimal("-1")}
+    assert "dine ændringer er flettet ind" in response.content.decode()
+
+
+def test_a_stale_grid_changing_the_same_cell_is_a_clash(client, world, proposal):
+    client.force_login(world.owner)
+    version, started_from = opened_grid(client, proposal)
+    client.force_login(world.budget_officer)
+    offices = grid_post(proposal, [(world.schools, {2027: "-9"}), (world.daycare, {2028: "-50"})])
+    assert client.post(url(proposal), offices).status_code == 302
+    client.force_login(world.owner)
+    owners = grid_post(proposal, [(world.schools, {2027: "-7"})], version=version)
+    owners["started_from"] = started_from
+    response = client.post(url(proposal), owners)
+    assert response.status_code == 409
+    assert saved(proposal) == {("Folkeskoler", 2027): -9_000, ("Dagtilbud", 2028): -50_000}
+    assert response.context["differences"] == [
+        ("Folkeskoler 2027", "\u22129.000 kr.", "\u22127.000 kr.")
+    ]
+    html = response.content.decode()
+    assert 'value="-7"' in html  # the owner's clashing value is kept
+    assert 'value="-50"' in html  # the office's other change is merged into the form

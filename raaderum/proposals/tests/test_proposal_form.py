@@ -98,13 +98,14 @@ def test_another_municipality_gets_404(client, world):
 def test_editing_saves_and_moves_the_code_with_the_committee(client, world):
     proposal = create_proposal(world.round, world.children, world.owner, title="Gammel titel")
     create_proposal(world.round, world.social, world.owner, title="Andet")
-    client.force_login(world.owner)
+    # Only the budget office moves a proposal to another committee.
+    client.force_login(world.budget_officer)
     data = form_data(world, title="Ny titel", committee=str(world.social.pk), version="1")
     response = client.post(reverse("proposal_edit", args=[proposal.public_id]), data)
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert (proposal.title, proposal.code, proposal.version) == ("Ny titel", "SU-02", 2)
-    assert proposal.updated_by == world.owner
+    assert proposal.updated_by == world.budget_officer
 
 
 def test_two_people_editing_never_silently_overwrite(client, world):
@@ -198,3 +199,147 @@ def test_new_owners_and_directors_are_told_by_e_mail(
     recipients = sorted(address for mail in mailoutbox for address in mail.to)
     assert recipients == ["dorte@norddjurs.dk", "ole@norddjurs.dk"]
     assert "ansvarlig for BU-01" in mailoutbox[0].subject + mailoutbox[0].body
+
+
+def test_an_owner_cannot_change_who_answers_for_the_proposal(client, world):
+    """An owner who could pick the director could pick who approves their own proposal."""
+    from raaderum.test import create_user
+
+    other_director = create_user("dan", world.municipality, "director")
+    proposal = create_proposal(
+        world.round, world.children, world.owner, director=world.director, title="Start"
+    )
+    client.force_login(world.owner)
+    url = reverse("proposal_edit", args=[proposal.public_id])
+    assert client.get(url).context["form"].fields["director"].disabled
+    data = form_data(
+        world,
+        title="Ny titel",
+        director=str(other_director.pk),
+        committee=str(world.social.pk),
+        contributors=[str(world.contributor.pk)],
+        version="1",
+    )
+    assert client.post(url, data).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.title == "Ny titel"
+    assert (proposal.director, proposal.committee) == (world.director, world.children)
+    assert not proposal.contributors.exists()
+
+
+@pytest.mark.parametrize("status", ["approved", "in_catalog"])
+def test_changing_the_director_voids_the_approval(client, world, status):
+    from django.utils import timezone
+
+    from raaderum.proposals.models import Transition
+    from raaderum.test import create_user
+
+    other_director = create_user("dan", world.municipality, "director")
+    proposal = create_proposal(
+        world.round,
+        world.children,
+        world.owner,
+        director=world.director,
+        status=status,
+        effects={(world.schools, 2027): -1_000, (world.elderly, 2027): -1_000},
+    )
+    Proposal.objects.filter(pk=proposal.pk).update(
+        approved_by=world.director,
+        approved_at=timezone.now(),
+        signed_off_by=world.budget_officer,
+        signed_off_at=timezone.now(),
+    )
+    proposal.refresh_from_db()
+    client.force_login(world.budget_officer)
+    data = form_data(
+        world, title=proposal.title, director=str(other_director.pk), version=proposal.version
+    )
+    response = client.post(reverse("proposal_edit", args=[proposal.public_id]), data)
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.approved_by is None and proposal.approved_at is None
+    assert proposal.signed_off_by == world.budget_officer  # the calculation still holds
+    expected = "signed_off" if status == "approved" else status
+    assert proposal.status == expected
+    transition = Transition.objects.get(proposal=proposal)
+    assert (transition.action, transition.from_status, transition.to_status) == (
+        "void_approval",
+        status,
+        expected,
+    )
+
+
+def test_the_creator_keeps_access_in_the_same_transaction(world):
+    from raaderum.proposals.actions import do_create_proposal
+
+    fields = {"committee": world.children, "title": "T", "type": "saving", "owner": world.owner}
+    proposal = do_create_proposal(
+        world.round, fields, user=world.director, creator_keeps_access=True
+    )
+    assert list(proposal.contributors.all()) == [world.director]
+    own = do_create_proposal(world.round, fields, user=world.owner, creator_keeps_access=True)
+    assert not own.contributors.exists()  # the owner needs no extra access
+    plain = do_create_proposal(world.round, fields, user=world.director)
+    assert not plain.contributors.exists()
+
+
+def opened(client, proposal):
+    """The edit form as the user opened it: every field's value, version and snapshot."""
+    form = client.get(reverse("proposal_edit", args=[proposal.public_id])).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list):
+            value = [str(getattr(item, "pk", item)) for item in value]
+        data[name] = "" if value is None else value
+    return data
+
+
+def test_a_stale_save_merges_changes_to_different_fields(client, world):
+    """The reviewer's case: the budget office adds risks while the owner edits the title."""
+    proposal = create_proposal(world.round, world.children, world.owner, title="Start")
+    url = reverse("proposal_edit", args=[proposal.public_id])
+    client.force_login(world.owner)
+    owners_form = opened(client, proposal)
+    client.force_login(world.budget_officer)
+    offices_form = opened(client, proposal)
+    offices_form["risks"] = "Forældrene klager."
+    assert client.post(url, offices_form).status_code == 302
+    client.force_login(world.owner)
+    owners_form["title"] = "Oles titel"
+    response = client.post(url, owners_form, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("proposal_detail", args=[proposal.public_id])
+    proposal.refresh_from_db()
+    assert (proposal.title, proposal.risks) == ("Oles titel", "Forældrene klager.")
+    assert proposal.version == 3
+    assert "Forslaget var ændret af Bente Testesen; dine ændringer er flettet ind" in (
+        response.content.decode()
+    )
+
+
+def test_a_stale_save_of_the_same_field_is_a_clash_and_saves_nothing(client, world):
+    proposal = create_proposal(world.round, world.children, world.owner, title="Start")
+    url = reverse("proposal_edit", args=[proposal.public_id])
+    client.force_login(world.owner)
+    owners_form = opened(client, proposal)
+    client.force_login(world.budget_officer)
+    offices_form = opened(client, proposal)
+    offices_form.update(title="Bentes titel", risks="Forældrene klager.")
+    assert client.post(url, offices_form).status_code == 302
+    client.force_login(world.owner)
+    owners_form["title"] = "Oles titel"
+    response = client.post(url, owners_form)
+    assert response.status_code == 409
+    proposal.refresh_from_db()
+    assert (proposal.title, proposal.version) == ("Bentes titel", 2)
+    # Only the real clash is shown; the other change is already merged into the form.
+    assert response.context["differences"] == [("Titel", "Bentes titel", "Oles titel")]
+    form = response.context["form"]
+    assert form["title"].value() == "Oles titel"
+    assert form["risks"].value() == "Forældrene klager."
+    # Saving again after seeing both keeps the owner's title and the office's risks.
+    again = {name: form[name].value() for name in form.fields}
+    again = {k: ("" if v is None else v) for k, v in again.items()}
+    assert client.post(url, again).status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.title, proposal.risks) == ("Oles titel", "Forældrene klager.")

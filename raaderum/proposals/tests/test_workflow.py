@@ -256,3 +256,185 @@ def test_history_shows_changes_since_sign_off(client, world, proposal):
     assert newest.after_sign_off is True
     assert changes[-1].after_sign_off is False
     assert "Ændret efter godkendelse" in response.content.decode()
+
+
+def demote(user, role="reader"):
+    from raaderum.organisation.models import Membership
+
+    Membership.objects.filter(user=user).update(role=role)
+
+
+def test_an_owner_demoted_to_reader_can_no_longer_withdraw(client, world, proposal):
+    demote(world.owner)
+    client.force_login(world.owner)
+    response = take(client, proposal, "withdraw", comment="Dubleret")
+    assert response.status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.DRAFT
+    assert not Transition.objects.exists()
+
+
+def test_a_director_demoted_to_reader_can_no_longer_approve(client, world, proposal):
+    client.force_login(world.owner)
+    take(client, proposal, "submit")
+    client.force_login(world.budget_officer)
+    take(client, proposal, "sign_off")
+    demote(world.director)
+    client.force_login(world.director)
+    response = take(client, proposal, "approve")
+    assert response.status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SIGNED_OFF
+
+
+def test_only_a_director_acts_as_the_proposals_director(world, proposal):
+    from raaderum.proposals.actions import situation
+
+    assert W.PROPOSAL_DIRECTOR in situation(proposal, world.director, "director").relations
+    assert situation(proposal, world.director, "owner").relations == frozenset()
+    assert W.OWNER in situation(proposal, world.owner, "owner").relations
+    assert situation(proposal, world.owner, "politician").relations == frozenset()
+
+
+def test_events_and_e_mails_are_danish_whatever_the_actors_language(
+    client, world, proposal, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    from raaderum.communication.models import Event
+
+    world.owner.email = "ole@norddjurs.dk"
+    world.owner.save()
+    client.force_login(world.owner)
+    take(client, proposal, "submit")
+    client.force_login(world.budget_officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = take(client, proposal, "sign_off")
+    assert response.status_code == 302
+    event = Event.objects.get(verb="sign_off")
+    assert event.text == f"Bente Testesen godkendte beregningen af {proposal.code}."
+    [message] = [m for m in mailoutbox if "beregningen" in m.subject]
+    assert message.subject == event.text
+
+
+def test_changing_fte_after_sign_off_voids_the_sign_off(client, world, proposal):
+    client.force_login(world.owner)
+    take(client, proposal, "submit")
+    client.force_login(world.budget_officer)
+    take(client, proposal, "sign_off")
+    proposal.refresh_from_db()
+    client.force_login(world.owner)
+    response = client.post(
+        reverse("proposal_effects", args=[proposal.public_id]),
+        {
+            "unit": "tkr",
+            "version": proposal.version,
+            "area-0": world.schools.pk,
+            "amount-0-2027": "-1000",  # unchanged
+            "fte-2027": "-2",
+        },
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SUBMITTED
+    assert proposal.signed_off_by is None
+    assert Transition.objects.filter(action="void_sign_off").exists()
+
+
+@pytest.mark.parametrize("summary", ["", "   "])
+def test_a_round_with_max_lix_refuses_an_empty_summary(client, world, proposal, summary):
+    world.round.max_lix = 40
+    world.round.save()
+    proposal.summary = summary
+    proposal.save()
+    client.force_login(world.owner)
+    response = take(client, proposal, "submit")
+    assert response.status_code == 409
+    assert (
+        "Skriv et resumé i klart sprog, før forslaget sendes til kvalitetstjek."
+        in response.content.decode()
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("status", "step", "summary", "message"),
+    [
+        ("submitted", "sign_off", "", "Skriv et resumé i klart sprog"),
+        ("signed_off", "add_to_catalog", "", "Skriv et resumé i klart sprog"),
+        (
+            "submitted",
+            "sign_off",
+            "Kommunalbestyrelsen vedtager hermed en gennemgribende omstrukturering.",
+            "Resuméet er sværere at læse, end budgetrunden tillader",
+        ),
+    ],
+)
+def test_the_lix_gate_is_checked_again_after_submission(
+    client, world, proposal, status, step, summary, message
+):
+    world.round.max_lix = 20
+    world.round.save()
+    Proposal = type(proposal)
+    Proposal.objects.filter(pk=proposal.pk).update(status=status, summary=summary)
+    client.force_login(world.budget_officer)
+    response = take(client, proposal, step)
+    assert response.status_code == 409
+    assert message in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == status
+
+
+def test_gated_rules_are_pure():
+    sit = situation("submitted", role="budget_office", summary_lix=None, max_lix=40)
+    assert W.refusal("sign_off", sit) == W.SUMMARY_MISSING
+    assert W.refusal("sign_off", situation("submitted", role="budget_office")) is None
+
+
+def step_buttons(html):
+    import re
+
+    pattern = r'<button type="submit" name="step" value="(\w+)" class="button (button-\w+)"'
+    return dict(re.findall(pattern, html))
+
+
+def test_destructive_steps_are_never_primary(client, world, proposal):
+    client.force_login(world.owner)
+    take(client, proposal, "submit")
+    html = client.get(reverse("proposal_detail", args=[proposal.public_id])).content.decode()
+    assert step_buttons(html) == {"withdraw": "button-secondary"}  # the only step offered
+    client.force_login(world.budget_officer)
+    html = client.get(reverse("proposal_detail", args=[proposal.public_id])).content.decode()
+    assert step_buttons(html) == {
+        "sign_off": "button-primary",
+        "send_back": "button-secondary",
+        "withdraw": "button-secondary",
+    }
+
+
+def test_the_workflow_error_is_tied_to_the_comment_field(client, world, proposal):
+    client.force_login(world.owner)
+    take(client, proposal, "submit")
+    client.force_login(world.budget_officer)
+    html = take(client, proposal, "send_back").content.decode()
+    assert 'id="workflow-error"' in html
+    assert 'aria-invalid="true" aria-describedby="workflow-error"' in html
+
+
+def test_history_toggles_say_what_they_show(client, world, proposal):
+    client.force_login(world.owner)
+    proposal.refresh_from_db()
+    data = {
+        "title": proposal.title,
+        "committee": str(world.children.pk),
+        "type": proposal.type,
+        "owner": str(world.owner.pk),
+        "director": str(world.director.pk),
+        "origin": proposal.origin,
+        "summary": "Vi lukker en skole. " * 20,
+        "version": proposal.version,
+    }
+    assert client.post(reverse("proposal_edit", args=[proposal.public_id]), data).status_code == 302
+    html = client.get(reverse("proposal_detail", args=[proposal.public_id])).content.decode()
+    assert '<span class="sr-only"> før: resumé i klart sprog</span>' in html
+    assert '<span class="sr-only"> efter: resumé i klart sprog</span>' in html
