@@ -56,13 +56,30 @@ def _value(record: object, field: str) -> str:
 
 
 def _proposal_changes(proposal: Proposal) -> list[Change]:
-    labels = {f.name: str(f.verbose_name) for f in Proposal._meta.fields}
+    labels = {
+        f.name: str(f.verbose_name).capitalize()
+        for f in [*Proposal._meta.fields, *Proposal._meta.many_to_many]
+    }
     changes: list[Change] = []
     records = list(proposal.history.select_related("history_user").order_by("history_date"))
     for previous, record in pairwise(records):
         delta = record.diff_against(previous, excluded_fields=SKIPPED)
         for change in delta.changes:
             field = change.field
+            if field == "contributors":
+                changes.append(
+                    Change(
+                        record.history_date,
+                        record.history_user,
+                        labels.get(
+                            "contributors",
+                            str(Proposal._meta.get_field("contributors").verbose_name),
+                        ),
+                        _people(change.old),
+                        _people(change.new),
+                    )
+                )
+                continue
             name = field[:-3] if field.endswith("_id") else field
             before = _value(previous, name) if name == field else _user_name(change.old)
             after = _value(record, name) if name == field else _user_name(change.new)
@@ -72,6 +89,15 @@ def _proposal_changes(proposal: Proposal) -> list[Change]:
                 )
             )
     return changes
+
+
+def _people(rows: object) -> str:
+    """The contributors of an m2m history snapshot, by name."""
+    from raaderum.organisation.models import User
+
+    ids = [row["user"] for row in rows or []]  # type: ignore[attr-defined]
+    names = sorted(str(user) for user in User.objects.filter(pk__in=ids))
+    return ", ".join(names) or "–"
 
 
 def _user_name(pk: int | None) -> str:

@@ -224,7 +224,9 @@ class Proposal(models.Model):
     )
 
     objects = ProposalQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["version", "updated_at"], m2m_fields=["contributors"]
+    )
 
     class Meta:
         verbose_name = _("proposal")

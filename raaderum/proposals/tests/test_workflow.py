@@ -436,5 +436,28 @@ def test_history_toggles_say_what_they_show(client, world, proposal):
     }
     assert client.post(reverse("proposal_edit", args=[proposal.public_id]), data).status_code == 302
     html = client.get(reverse("proposal_detail", args=[proposal.public_id])).content.decode()
-    assert '<span class="sr-only"> før: resumé i klart sprog</span>' in html
-    assert '<span class="sr-only"> efter: resumé i klart sprog</span>' in html
+    assert '<span class="sr-only"> før: Resumé i klart sprog</span>' in html
+    assert '<span class="sr-only"> efter: Resumé i klart sprog</span>' in html
+
+
+def test_history_shows_who_changed_the_contributors(client, world, proposal):
+    client.force_login(world.budget_officer)
+    proposal.refresh_from_db()
+    client.post(
+        reverse("proposal_edit", args=[proposal.public_id]),
+        {
+            "title": proposal.title,
+            "committee": world.children.pk,
+            "type": proposal.type,
+            "owner": world.owner.pk,
+            "director": world.director.pk,
+            "contributors": [world.contributor.pk],
+            "origin": "employee",
+            "summary": proposal.summary,
+            "version": proposal.version,
+        },
+    )
+    changes = client.get(reverse("proposal_detail", args=[proposal.public_id])).context["changes"]
+    contributor_changes = [c for c in changes if c.what == "Bidragydere"]
+    assert [(c.before, c.after) for c in contributor_changes] == [("–", "Carl Testesen")]
+    assert contributor_changes[0].user == world.budget_officer
