@@ -203,7 +203,8 @@ def due_items(
         if step == "submit":
             people = [owner]
         elif step == "approve":
-            people = [director] if director is not None else []
+            # Without a director nobody could approve: the budget office must appoint one.
+            people = [director] if director is not None else office
         else:
             people = office
         deadline = deadlines.get(phase)

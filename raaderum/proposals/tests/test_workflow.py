@@ -461,3 +461,10 @@ def test_history_shows_who_changed_the_contributors(client, world, proposal):
     contributor_changes = [c for c in changes if c.what == "Bidragydere"]
     assert [(c.before, c.after) for c in contributor_changes] == [("–", "Carl Testesen")]
     assert contributor_changes[0].user == world.budget_officer
+
+
+def test_a_cross_cutting_proposal_without_director_waits_for_the_budget_office():
+    items = W.due_items(
+        [("P9", "signed_off", "ole", None, True)], ["bente"], {}, today=date(2027, 1, 1)
+    )
+    assert [(i.proposal, i.who, i.step) for i in items] == [("P9", "bente", "approve")]
