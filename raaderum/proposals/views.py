@@ -78,6 +78,7 @@ def catalog(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
         "catalog": result,
         "total_count": all_proposals.count(),
         "committees": committees,
+        "committee_choices": [(c.code, c.name) for c in committees],
         "types": ProposalType.choices,
         "statuses": ProposalStatus.choices,
         "sorts": SORTS.items(),
