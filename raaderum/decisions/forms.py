@@ -145,6 +145,7 @@ class AgreementForm(forms.Form):
                 ),
                 code="carried_over",
             )
+        self._keep_carried_over(cleaned)
         for _item, prefix in self.row_names:
             if cleaned.get(f"{prefix}_outcome") != rules.REJECTED:
                 continue
@@ -161,6 +162,28 @@ class AgreementForm(forms.Form):
                     % {"year": self.budget_round.budget_year},
                 )
         return cleaned
+
+    def _keep_carried_over(self, cleaned: dict[str, Any]) -> None:
+        """A decision a later round copied a proposal on cannot change its outcome: the
+        proposal would be counted twice (adopted here, re-presented there)."""
+        if self.agreement is None:
+            return
+        carried = {
+            d.published_id: d
+            for d in self.agreement.decisions.filter(carry_overs__isnull=False).distinct()
+        }
+        for item, prefix in self.row_names:
+            decision = carried.get(item.pk)
+            name = f"{prefix}_outcome"
+            if decision and cleaned.get(name) and cleaned[name] != decision.outcome:
+                self.add_error(
+                    name,
+                    _(
+                        "%(code)s has already been presented again in the next budget round; "
+                        "its decision cannot change."
+                    )
+                    % {"code": item.code},
+                )
 
     def _would_drop_carried_over(self) -> bool:
         """Would saving replace a decision that a proposal of a later round was copied on?

@@ -311,3 +311,20 @@ def test_recording_decisions_never_moves_the_round_back(
     world.round.refresh_from_db()
     assert world.round.current_phase == phase
     assert "fasen" not in Event.objects.get(round=world.round, verb="decisions_recorded").text
+
+
+def test_a_carried_over_decision_cannot_change_its_outcome(client: Client, world: World) -> None:
+    version = publish(world)
+    decide(world, version, {code: dict(row) for code, row in ALL_DECIDED.items()})
+    client.force_login(world.budget_officer)
+    start_next_round(client, world)
+    rows = dict(ALL_DECIDED)
+    rows["SU-01"] = {"outcome": "adopted"}  # deferred and already copied into budget 2028
+    response = client.post(url(world), form_data(version, rows))
+    assert response.status_code == 200
+    code = [p for p in version.proposals.all() if p.code == "SU-01"][0]
+    errors = response.context["form"].errors[f"p{code.position}_outcome"]
+    assert errors == [
+        "SU-01 er allerede fremsat igen i næste budgetrunde; beslutningen kan ikke ændres."
+    ]
+    assert Decision.objects.get(published__code="SU-01").outcome == "deferred"
