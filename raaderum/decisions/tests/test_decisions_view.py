@@ -322,8 +322,8 @@ def test_a_carried_over_decision_cannot_change_its_outcome(client: Client, world
     rows["SU-01"] = {"outcome": "adopted"}  # deferred and already copied into budget 2028
     response = client.post(url(world), form_data(version, rows))
     assert response.status_code == 200
-    code = [p for p in version.proposals.all() if p.code == "SU-01"][0]
-    errors = response.context["form"].errors[f"p{code.position}_outcome"]
+    su01 = version.proposals.get(code="SU-01")
+    errors = response.context["form"].errors[f"p{su01.position}_outcome"]
     assert errors == [
         "SU-01 er allerede fremsat igen i næste budgetrunde; beslutningen kan ikke ændres."
     ]
