@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from raaderum.lib import money
-from raaderum.lib.forms import UNIT_CHOICES, amount_error_message
+from raaderum.lib.forms import amount_error_message
 from raaderum.organisation.models import Committee, Role, ServiceArea, User
 from raaderum.proposals.models import Origin, Proposal, ProposalType
 
@@ -373,13 +373,3 @@ class EffectGrid:
             or self.fte_errors
             or any(row.errors or row.area_error for row in self.rows)
         )
-
-    def unit_choices(self) -> list[tuple[str, str]]:
-        return [(value, str(label)) for value, label in UNIT_CHOICES]
-
-    def column_totals(self) -> dict[int, int]:
-        """Totals of the saved effects per year (signed as stored)."""
-        totals = dict.fromkeys(self.years, 0)
-        for effect in self.proposal.effects.all():
-            totals[effect.year] += effect.amount
-        return totals

@@ -51,6 +51,18 @@ def committees_touched(own: int, effect_committees: Iterable[int]) -> set[int]:
     return touched | {own} if touched else touched
 
 
+# What each workflow step is called on buttons and in the dashboard's to-do lists.
+STEP_LABELS = {
+    "submit": _("Submit for quality check"),
+    "sign_off": _("Sign off the calculation"),
+    "approve": _("Approve for the catalog"),
+    "add_to_catalog": _("Add to the catalog"),
+    "send_back": _("Send back to the owner"),
+    "withdraw": _("Withdraw the proposal"),
+    "reopen": _("Reopen"),
+}
+
+
 class ProposalType(models.TextChoices):
     SAVING = "saving", _("Saving")
     EFFICIENCY = "efficiency", _("Efficiency")

@@ -44,7 +44,7 @@ from raaderum.proposals.forms import (
     proposal_snapshot,
     saved_cells,
 )
-from raaderum.proposals.models import Proposal, ProposalStatus, ProposalType
+from raaderum.proposals.models import STEP_LABELS, Proposal, ProposalStatus, ProposalType
 from raaderum.rounds.models import BudgetRound
 
 
@@ -93,15 +93,6 @@ def catalog(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     return render(request, template, context)
 
 
-STEP_LABELS = {
-    "submit": gettext_lazy("Submit for quality check"),
-    "sign_off": gettext_lazy("Sign off the calculation"),
-    "approve": gettext_lazy("Approve for the catalog"),
-    "add_to_catalog": gettext_lazy("Add to the catalog"),
-    "send_back": gettext_lazy("Send back to the owner"),
-    "withdraw": gettext_lazy("Withdraw the proposal"),
-    "reopen": gettext_lazy("Reopen"),
-}
 STEP_DONE = {
     "submit": gettext_lazy("The proposal was submitted for quality check."),
     "sign_off": gettext_lazy("The calculation was signed off."),

@@ -6,20 +6,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
-
 from raaderum.organisation.models import Role, User
 from raaderum.proposals import workflow
 from raaderum.proposals.catalog import Catalog, CatalogRow
-from raaderum.proposals.models import ProposalStatus
+from raaderum.proposals.models import STEP_LABELS, ProposalStatus
 from raaderum.rounds.models import BudgetRound
-
-STEP_TODO = {
-    "submit": _("Submit for quality check"),
-    "sign_off": _("Sign off the calculation"),
-    "approve": _("Approve for the catalog"),
-    "add_to_catalog": _("Add to the catalog"),
-}
 
 
 @dataclass
@@ -31,7 +22,7 @@ class Todo:
 
     @property
     def label(self) -> str:
-        return str(STEP_TODO[self.step])
+        return str(STEP_LABELS[self.step])
 
 
 @dataclass
