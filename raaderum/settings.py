@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "raaderum.publication",
     "raaderum.prioritisation",
     "raaderum.decisions",
+    "raaderum.followup",
+    "raaderum.transparency",
     "django_tasks",
 ]
 
