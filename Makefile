@@ -9,19 +9,25 @@ PG_URL ?= postgres://raaderum:raaderum@127.0.0.1:5432/raaderum
 export SECRET_KEY ?= test-and-demo-only-not-secret
 export DJANGO_SETTINGS_MODULE := raaderum.settings
 
-.PHONY: demo serve test check lint typecheck migrations-check messages-check messages \
+.PHONY: demo production serve test check lint typecheck migrations-check messages-check messages \
 	test-sqlite test-postgres test-browser install static compilemessages postgres chromium poppler \
-	lock benchmark screenshots clean
+	xmlsec \
+	lock benchmark load screenshots clean coverage-pure mutation
 
 demo: install static compilemessages
 	DEBUG=true $(MANAGE) migrate --noinput
 	DEBUG=true $(MANAGE) load_demo
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
 
+# The production setup, locally: PostgreSQL, collected static files served by whitenoise, gunicorn,
+# DEBUG off. Plain HTTP on 127.0.0.1, so secure cookies are off here (never in a real deployment).
+production: install static compilemessages postgres
+	bash scripts/production.sh
+
 serve: install static compilemessages
 	DEBUG=true $(MANAGE) runserver 127.0.0.1:8000
 
-test: check test-sqlite test-postgres test-browser
+test: check coverage-pure test-sqlite test-postgres test-browser
 	@echo "make test: all checks passed"
 
 check: install static compilemessages lint typecheck migrations-check messages-check
@@ -52,7 +58,7 @@ compilemessages: install
 
 messages: install
 	$(MANAGE) makemessages -l da --add-location file --no-obsolete \
-		--ignore=node_modules --ignore=static/vendor --ignore=var
+		--ignore=node_modules --ignore=static/vendor --ignore=var --ignore=mutants
 
 lint: install
 	$(BIN)/ruff format --check .
@@ -68,22 +74,27 @@ migrations-check: install
 messages-check: install
 	mkdir -p var && cp $(PO) var/django.po.committed
 	$(MANAGE) makemessages -l da --add-location file --no-obsolete \
-		--ignore=node_modules --ignore=static/vendor --ignore=var -v 0
+		--ignore=node_modules --ignore=static/vendor --ignore=var --ignore=mutants -v 0
 	$(BIN)/python scripts/compare_po.py var/django.po.committed $(PO); \
 		status=$$?; cp var/django.po.committed $(PO); exit $$status
 
-test-sqlite: install static compilemessages poppler
+test-sqlite: install static compilemessages poppler xmlsec
 	$(BIN)/pytest -m "not browser" -q
 
 postgres:
 	bash scripts/postgres.sh
 
-test-postgres: install static compilemessages poppler postgres
+test-postgres: install static compilemessages poppler xmlsec postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -q
 
 chromium:
 	test -x /usr/bin/chromium || (apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+# SAML single sign-on: pysaml2 checks and makes XML signatures with Debian's xmlsec1.
+xmlsec:
+	command -v xmlsec1 >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xmlsec1)
 
 # pdftotext reads the catalog PDF back in the tests that check its totals.
 poppler:
@@ -92,6 +103,29 @@ poppler:
 
 test-browser: install static compilemessages chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q
+
+# The pure modules (strict mypy list in pyproject.toml), measured by their own database-free tests
+# alone: 100 % of lines and branches ([tool.coverage] there). The tests are mutmut's selection, so
+# coverage and mutation testing look at the same tests.
+PURE_TESTS = $(shell $(BIN)/python -c 'import tomllib; \
+	print(*tomllib.load(open("pyproject.toml", "rb"))["tool"]["mutmut"]["pytest_add_cli_args_test_selection"])')
+
+coverage-pure: install
+	mkdir -p var
+	$(BIN)/coverage erase
+	$(BIN)/coverage run -m pytest -q $(PURE_TESTS)
+	$(BIN)/coverage report
+
+# Mutation testing of the pure modules: slow (tens of minutes), so not part of `make test`.
+# mutmut keeps its results in mutants/ and re-tests only changed functions; `rm -rf mutants` for
+# a run from scratch. Niced: the machine is shared. Figures go into docs/quality.md.
+mutation: install
+	nice -n 19 $(BIN)/mutmut run --max-children 2
+	$(BIN)/python scripts/mutation_summary.py --fail-under 90
+
+# 100 users for 60 s against gunicorn + PostgreSQL (docs/benchmarks.md); not part of make test.
+load: install static compilemessages
+	bash benchmarks/load.sh
 
 benchmark: install static compilemessages
 	$(BIN)/python benchmarks/catalog.py

@@ -19,7 +19,11 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from raaderum import demo_data as data
+from raaderum.demo_benchmark import load_benchmark
+from raaderum.demo_followup import load_followup
+from raaderum.demo_ideabank import load_idea_bank_and_evaluation
 from raaderum.demo_ideas import load_comments, load_ideas
+from raaderum.demo_questions import load_questions_and_consultation
 from raaderum.organisation.models import (
     Committee,
     GlossaryTerm,
@@ -38,6 +42,7 @@ from raaderum.proposals.actions import (
 from raaderum.proposals.models import Proposal, ProposalStatus
 from raaderum.publication.actions import do_publish_catalog
 from raaderum.rounds.models import BudgetRound, Phase, PhaseKind
+from raaderum.transparency.actions import do_publish_agreed_rounds
 
 PASSWORD = data.PASSWORD
 
@@ -90,6 +95,12 @@ def load_demo(stdout: Writer | None = None) -> DemoResult:
         _publish(budget_round, users[data.ROUND_CREATED_BY])
         load_comments(budget_round, users)
         load_ideas(municipality, users)
+        load_questions_and_consultation(budget_round, users)
+        load_idea_bank_and_evaluation(municipality, budget_round, users)
+        load_benchmark(municipality, areas, budget_round, users[data.ROUND_CREATED_BY])
+        load_followup(municipality, committees, areas, users)
+        # Last, after every loader that records a budget agreement: agreed rounds go public.
+        do_publish_agreed_rounds(municipality, user=users[data.ROUND_CREATED_BY])
     result = DemoResult(
         municipality=municipality,
         budget_round=budget_round,

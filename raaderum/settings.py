@@ -6,6 +6,7 @@ settings refuse to start on the placeholder secret key.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "simple_history",
+    "axes",
     "raaderum.lib",
     "raaderum.organisation",
     "raaderum.rounds",
@@ -68,13 +70,24 @@ INSTALLED_APPS = [
     "raaderum.decisions",
     "raaderum.followup",
     "raaderum.transparency",
+    "raaderum.benchmark",
+    "raaderum.ideabank",
+    "raaderum.evaluation",
+    "raaderum.questions",
+    "raaderum.consultation",
+    "raaderum.sso",
     "django_tasks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves the collected static files in production (gunicorn without a separate file server).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # SAML's own session cookie (SameSite=None): the identity provider's answer is a cross-site
+    # POST, which does not carry the Lax session cookie. Untouched unless SAML is used.
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "raaderum.lib.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -83,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "raaderum.urls"
@@ -131,6 +146,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name
+# from one address, that pair is locked for LOGIN_LOCKOUT_MINUTES. Locking per user name alone
+# would let anyone lock a colleague out; per address alone would lock a whole town hall behind
+# one NAT address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "raaderum.ideas.spam.client_ip"
+AXES_LOCKOUT_CALLABLE = "raaderum.organisation.views.locked_out"
+AXES_VERBOSE = False
+# Failed logins stay in the security log after the lock expires (person log, docs/deployment.md).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -148,6 +180,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise looks there even before collectstatic
+# In production whitenoise serves the collected files with hashed names and far-future caching
+# (STATIC_MANIFEST=true needs `manage.py collectstatic` first); development and tests read the
+# files where they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if env_bool("STATIC_MANIFEST", False)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 
 # The footer links to the municipality's accessibility statement (made with the WAS-tool);
 # this is the fallback for municipalities that have not set their own.
@@ -158,6 +202,12 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 10
+# Sessions stay in the database, though another backend would save the simulator's toggle one
+# indexed lookup (~0.2 ms): logging out must end a session at once. Signed cookies cannot be
+# revoked (a copied cookie works until it expires, up to 10 hours); cached_db without a cache
+# shared by all workers (none is configured: each worker has its own memory) keeps a logged-out
+# session alive in the other workers' caches.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -165,6 +215,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+# Covers only names under Råderum's own host (e.g. *.raaderum.kommune.dk), not the kommune's site.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Preloading into browsers is a decision for whoever owns the parent domain, not for this app.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 if env_bool("BEHIND_HTTPS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -181,6 +235,17 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
+    }
+}
+
+# The public forms' rate limits count in the cache. One process's memory by default; with several
+# gunicorn workers set CACHE_DIR so every worker counts in the same place (docs/deployment.md).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if not os.environ.get("CACHE_DIR")
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ["CACHE_DIR"],
     }
 }
 
@@ -216,4 +281,42 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # pysaml2's schema library (SAML single sign-on) logs every schema it loads at INFO.
+    "loggers": {"xmlschema": {"level": "WARNING"}},
 }
+
+# Single sign-on (raaderum/sso, docs/deployment.md "Single sign-on"): OpenID Connect (Entra ID,
+# Keycloak) when OIDC_ISSUER is set, SAML 2.0 (KOMBIT's context handler, ADFS) when
+# SAML_IDP_METADATA is. SSO_ROLE_MAP gives roles in municipalities by group
+# (raaderum/sso/mapping.py).
+# LOCAL_LOGIN=false turns off user names and passwords, also for the admin pages.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid profile email")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_NAME = os.environ.get("OIDC_NAME", "Microsoft Entra ID")
+SAML_IDP_METADATA = os.environ.get("SAML_IDP_METADATA", "")
+SAML_ENTITY_ID = os.environ.get("SAML_ENTITY_ID", "")
+SAML_CERT = os.environ.get("SAML_CERT", "")
+SAML_KEY = os.environ.get("SAML_KEY", "")
+SAML_GROUPS_ATTRIBUTE = os.environ.get(
+    "SAML_GROUPS_ATTRIBUTE", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"
+)
+SAML_USERNAME_ATTRIBUTE = os.environ.get("SAML_USERNAME_ATTRIBUTE", "")
+SAML_NAME = os.environ.get("SAML_NAME", "KOMBIT")
+SSO_ROLE_MAP = os.environ.get("SSO_ROLE_MAP", "")
+LOCAL_LOGIN = env_bool("LOCAL_LOGIN", True)
+if not LOCAL_LOGIN:
+    AUTHENTICATION_BACKENDS.remove("django.contrib.auth.backends.ModelBackend")
+if OIDC_ISSUER:
+    AUTHENTICATION_BACKENDS.append("raaderum.sso.oidc.OidcBackend")
+if SAML_IDP_METADATA:
+    AUTHENTICATION_BACKENDS.append("raaderum.sso.saml.SamlBackend")
+# SSO answers never count towards django-axes' lock of a user name + address: a refusal there
+# is the identity provider's decision, and many colleagues share one town hall address.
+AXES_WHITELIST_CALLABLE = "raaderum.sso.views.is_sso_request"
+# The request goes by HTTP-Redirect: the POST binding needs a self-submitting page (a script).
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_SESSION_COOKIE_SAMESITE = "None" if SESSION_COOKIE_SECURE else "Lax"

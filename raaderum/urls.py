@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from raaderum.organisation.forms import LoginForm
-from raaderum.organisation.views import accessibility, glossary
+from raaderum.organisation.views import accessibility, glossary, person_log
 
 admin.site.site_header = "Råderum"
 admin.site.site_title = "Råderum"
@@ -28,6 +28,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accessibility/", accessibility, name="accessibility"),
     path("m/<slug:municipality_slug>/glossary/", glossary, name="glossary"),
+    path("person-log/", person_log, name="person_log"),
     path("admin/", admin.site.urls),
     path("", include("raaderum.rounds.urls")),
     path("", include("raaderum.proposals.urls")),
@@ -37,4 +38,12 @@ urlpatterns = [
     path("", include("raaderum.prioritisation.urls")),
     path("", include("raaderum.publication.urls")),
     path("", include("raaderum.decisions.urls")),
+    path("", include("raaderum.followup.urls")),
+    path("", include("raaderum.benchmark.urls")),
+    path("", include("raaderum.transparency.urls")),
+    path("", include("raaderum.ideabank.urls")),
+    path("", include("raaderum.evaluation.urls")),
+    path("", include("raaderum.questions.urls")),
+    path("", include("raaderum.consultation.urls")),
+    path("", include("raaderum.sso.urls")),
 ]

@@ -357,7 +357,10 @@ def do_send_reminders(today: date, *, days: int = 3) -> int:
         for person, items in by_person.items():
             if _remind(budget_round, person, items, today) is not None:
                 made += 1
-    return made
+    # Budget questions are asked during the negotiation too: no phase filter for them.
+    from raaderum.questions.actions import do_send_question_reminders
+
+    return made + do_send_question_reminders(today, days=days)
 
 
 @transaction.atomic

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from raaderum.communication.actions import do_record_event
 from raaderum.decisions import rules
-from raaderum.decisions.forms import NextRoundForm
-from raaderum.decisions.models import BudgetAgreement, CarryOver, Decision, Outcome
+from raaderum.decisions.carry_over_forms import CarryOverForm
+from raaderum.decisions.models import (
+    BudgetAgreement,
+    CarryOver,
+    CoolingOffOverride,
+    Decision,
+    Outcome,
+)
 from raaderum.organisation.models import User
 from raaderum.proposals.actions import do_create_proposal, do_save_effects
 from raaderum.proposals.models import Origin, Proposal
@@ -47,12 +53,17 @@ def do_record_decisions(
         setattr(agreement, name, value)
     agreement.recorded_by = user
     agreement.save()
+    from raaderum.followup import actions as followup
+
+    # Follow-up already entered must not vanish with a decision: refused before anything goes.
+    followup.do_release_initiatives(agreement, decisions)
     # A decision belongs to the version it was taken on; another version replaces them.
     agreement.decisions.exclude(published__in=list(decisions)).delete()
     for published_id, fields in decisions.items():
         Decision.objects.update_or_create(
             agreement=agreement, published_id=published_id, defaults=dict(fields)
         )
+    followup.do_create_initiatives(agreement, user=user)  # each adopted proposal is followed up
     counts = Counter(fields["outcome"] for fields in decisions.values())
     text = _(
         "%(user)s recorded the decisions of %(reference)s: %(adopted)s adopted, "
@@ -121,6 +132,11 @@ class Candidate:
         return self.decision.agreement.round.budget_year
 
     @property
+    def price_level(self) -> int:
+        """The price level its amounts were decided at: the published version's."""
+        return self.decision.published.version.price_level
+
+    @property
     def blocked(self) -> bool:
         return self.status != rules.ALLOWED
 
@@ -156,7 +172,7 @@ def carry_over_candidates(source: BudgetRound, new_budget_year: int) -> list[Can
         )
         .exclude(published__proposal__represented_as__isnull=False)
         .exclude(agreement__round__budget_year__gte=new_budget_year)
-        .select_related("published__proposal__committee", "agreement__round")
+        .select_related("published__proposal__committee", "published__version", "agreement__round")
         .order_by("agreement__round__budget_year", "published__position")
     )
     result = []
@@ -189,10 +205,34 @@ COPIED_FIELDS = [
 ]
 
 
+def recorded_price_indices(municipality_id: int) -> dict[int, tuple[Decimal, str]]:
+    """Per price-level year, the index last entered for it and the round it was entered for.
+
+    A proposal rejected in 2027 that comes back in 2029 passes 2028 too; the budget office
+    entered 2028's index when it started budget 2028 and should not have to find it again.
+    """
+    found: dict[int, tuple[Decimal, str]] = {}
+    carried = (
+        CarryOver.objects.filter(proposal__round__municipality_id=municipality_id)
+        .select_related("proposal__round")
+        .order_by("at", "pk")
+    )
+    for carry in carried:
+        for start, end, index in carry.steps():
+            if end == start + 1:
+                found[end] = (index, carry.proposal.round.name)
+    return found
+
+
 def _copy_proposal(
-    original: Proposal, new_round: BudgetRound, index: Decimal, shift: int, user: User
+    original: Proposal,
+    new_round: BudgetRound,
+    indices: list[Decimal],
+    shift: int,
+    user: User,
 ) -> Proposal:
-    """A draft in the new round, its effects moved `shift` years later and uprated by `index`.
+    """A draft in the new round, its effects moved `shift` years later and uprated by `indices`
+    one price-level year at a time.
 
     The period moves with the budget year, so moving the effects keeps the proposal's profile
     (phase-in, investment then payback) as it was decided.
@@ -204,7 +244,7 @@ def _copy_proposal(
     proposal = do_create_proposal(new_round, fields, user=user)
     years = set(new_round.years)
     amounts = {
-        (effect.service_area_id, effect.year + shift): rules.uprate(effect.amount, index)
+        (effect.service_area_id, effect.year + shift): rules.uprate_in_steps(effect.amount, indices)
         for effect in original.effects.all()
         if effect.year + shift in years
     }
@@ -218,11 +258,12 @@ def _copy_proposal(
 
 @transaction.atomic
 def do_start_next_round(
-    source: BudgetRound, form: NextRoundForm, candidates: list[Candidate], *, user: User
+    source: BudgetRound, form: CarryOverForm, candidates: list[Candidate], *, user: User
 ) -> tuple[BudgetRound, list[CarryOver]]:
     """Create the round, move its plan a year on and copy the proposals allowed back.
 
-    Blocked candidates are copied only when the form overrides them with a reason.
+    Blocked candidates are copied only when the form overrides them with a reason. Each copy is
+    uprated from the price level it was decided at to the new round's, year by year.
     """
     new_round = do_save_round(form, user=user)
     shift = new_round.budget_year - source.budget_year
@@ -240,7 +281,8 @@ def do_start_next_round(
         )
         for phase in source.phases.all()
     )
-    index: Decimal = form.cleaned_data["price_index"]
+    indices = form.step_indices()
+    to_level = new_round.price_level_year
     overrides = form.overrides()
     carried = []
     for candidate in candidates:
@@ -249,13 +291,20 @@ def do_start_next_round(
             continue
         # From the round it was decided in: one rejected in 2027 may come back in 2029.
         years_on = new_round.budget_year - candidate.decided_in
-        copy = _copy_proposal(candidate.original, new_round, index, years_on, user)
+        steps = rules.price_steps(candidate.price_level, to_level)
+        copy = _copy_proposal(
+            candidate.original, new_round, [indices[year] for year in steps], years_on, user
+        )
         carried.append(
             CarryOver.objects.create(
                 proposal=copy,
                 original=candidate.original,
                 decision=candidate.decision,
-                price_index=index,
+                from_price_level=candidate.price_level,
+                to_price_level=to_level,
+                price_steps=[
+                    {"from": year - 1, "to": year, "index": str(indices[year])} for year in steps
+                ],
                 overridden=overridden,
                 reason=overrides.get(candidate.key, "") if overridden else "",
                 by=user,
@@ -270,16 +319,19 @@ def do_start_next_round(
                 % {"user": user, "code": candidate.code, "reason": overrides[candidate.key]},
                 proposal=copy,
             )
-    text = _(
-        "%(user)s started %(round)s from %(source)s and carried %(count)s proposals over "
-        "with the price index %(index)s."
-    ) % {
+    text = _("%(user)s started %(round)s from %(source)s and carried %(count)s proposals over.") % {
         "user": user,
         "round": new_round.name,
         "source": source.name,
         "count": len(carried),
-        "index": str(index).replace(".", ","),
     }
+    if carried and indices:
+        text += " " + _("Price indices: %(indices)s.") % {
+            "indices": "; ".join(
+                f"{year - 1}–{year}: {rules.index_text(index)}"
+                for year, index in sorted(indices.items())
+            )
+        }
     do_record_event(new_round, actor=user, verb="round_started", text=text)
     do_record_event(
         source,
@@ -289,3 +341,102 @@ def do_start_next_round(
         url=reverse("round_detail", args=[new_round.public_id]),
     )
     return new_round, carried
+
+
+@dataclass
+class ReEntry:
+    """A proposal that re-presents (Proposal.previous) one rejected in an earlier round."""
+
+    proposal: Proposal
+    decision: Decision
+    status: str  # rules.ALLOWED, rules.COOLING_OFF or rules.NOT_TO_RETURN
+    override: CoolingOffOverride | None = None
+
+    @property
+    def blocked(self) -> bool:
+        """Blocked by the decision, and the budget office has not let it through."""
+        return self.status != rules.ALLOWED and self.override is None
+
+    def message(self) -> str:
+        values = {
+            "code": self.proposal.code,
+            "original": self.decision.published.code,
+            "year": self.decision.agreement.round.budget_year,
+            "from": self.decision.return_from_year,
+        }
+        if self.status == rules.COOLING_OFF:
+            return (
+                _(
+                    "%(code)s presents %(original)s of budget %(year)s again, which may be "
+                    "presented again from budget %(from)s at the earliest."
+                )
+                % values
+            )
+        return (
+            _(
+                "%(code)s presents %(original)s of budget %(year)s again, which was rejected "
+                "and may not be presented again."
+            )
+            % values
+        )
+
+
+def re_entries(proposals: Iterable[Proposal]) -> dict[int, ReEntry]:
+    """The cooling-off check for proposals entered by hand, by proposal id; two queries.
+
+    A proposal whose `previous` was rejected is held to the decision as a carried-over one is
+    (rules.carry_over_status against the proposal's own budget year), unless it was carried
+    over (checked, or overridden, on that path) or the budget office let it through with a
+    reason (CoolingOffOverride). Deferred and adopted originals are never blocked.
+    """
+    by_original: dict[int, list[Proposal]] = {}
+    for proposal in proposals:
+        if proposal.previous_id is not None:
+            by_original.setdefault(proposal.previous_id, []).append(proposal)
+    if not by_original:
+        return {}
+    ids = [p.pk for group in by_original.values() for p in group]
+    carried = set(
+        CarryOver.objects.filter(proposal_id__in=ids)
+        .filter(original_id=models.F("proposal__previous_id"))
+        .values_list("proposal_id", flat=True)
+    )
+    overrides = {o.proposal_id: o for o in CoolingOffOverride.objects.filter(proposal_id__in=ids)}
+    decisions = (
+        Decision.objects.filter(
+            published__proposal_id__in=list(by_original), outcome=Outcome.REJECTED
+        )
+        .select_related("published", "agreement__round")
+        .order_by("agreement__round__budget_year", "pk")
+    )
+    found: dict[int, ReEntry] = {}
+    for decision in decisions:  # the latest decision on an original wins
+        for proposal in by_original[decision.published.proposal_id]:
+            if proposal.pk in carried:
+                continue
+            status = rules.carry_over_status(
+                decision.outcome,
+                decision.may_return,
+                decision.return_from_year,
+                proposal.round.budget_year,
+            )
+            if status is not None:
+                found[proposal.pk] = ReEntry(proposal, decision, status, overrides.get(proposal.pk))
+    return found
+
+
+@transaction.atomic
+def do_override_cooling_off(re_entry: ReEntry, reason: str, *, user: User) -> CoolingOffOverride:
+    """Let a proposal entered by hand be presented despite the decision, with the reason."""
+    override = CoolingOffOverride.objects.create(
+        proposal=re_entry.proposal, decision=re_entry.decision, reason=reason.strip(), by=user
+    )
+    do_record_event(
+        re_entry.proposal.round,
+        actor=user,
+        verb="cooling_off_overridden",
+        text=_("%(user)s presented %(code)s again despite the decision: %(reason)s")
+        % {"user": user, "code": re_entry.proposal.code, "reason": override.reason},
+        proposal=re_entry.proposal,
+    )
+    return override

@@ -7,7 +7,13 @@ agreement's wording and the notes may be corrected; carried-over proposals are r
 
 from django.contrib import admin
 
-from raaderum.decisions.models import BudgetAgreement, CarryOver, Decision, DecisionSettings
+from raaderum.decisions.models import (
+    BudgetAgreement,
+    CarryOver,
+    CoolingOffOverride,
+    Decision,
+    DecisionSettings,
+)
 
 
 class DecisionInline(admin.TabularInline):
@@ -39,13 +45,15 @@ class DecisionSettingsAdmin(admin.ModelAdmin):
 
 @admin.register(CarryOver)
 class CarryOverAdmin(admin.ModelAdmin):
-    list_display = ["proposal", "original", "decision", "price_index", "overridden", "by", "at"]
+    list_display = ["proposal", "original", "decision", "to_price_level", "overridden", "by", "at"]
     list_filter = ["overridden", "proposal__round__municipality"]
     readonly_fields = [
         "proposal",
         "original",
         "decision",
-        "price_index",
+        "from_price_level",
+        "to_price_level",
+        "price_steps",
         "overridden",
         "reason",
         "by",
@@ -54,6 +62,22 @@ class CarryOverAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CoolingOffOverride)
+class CoolingOffOverrideAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "decision", "by", "at"]
+    list_filter = ["proposal__round__municipality"]
+    readonly_fields = ["proposal", "decision", "reason", "by", "at"]
+
+    def has_add_permission(self, request):
+        return False  # recorded from the proposal's page, which checks the decision
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -95,10 +95,12 @@ class AgreementForm(forms.Form):
                 required=False,
                 initial=decision.note if decision else "",
             )
+            # Unticked until the council decides that a rejected proposal may come back: a
+            # ticked default would let proposals return that nobody actively allowed.
             self.fields[f"{prefix}_may_return"] = forms.BooleanField(
                 label=_("%(code)s may be presented again") % {"code": item.code},
                 required=False,
-                initial=decision.may_return if decision else True,
+                initial=decision.may_return if decision else False,
             )
             self.fields[f"{prefix}_return_from_year"] = forms.IntegerField(
                 label=_("%(code)s may be presented again from budget") % {"code": item.code},

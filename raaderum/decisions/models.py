@@ -2,13 +2,17 @@
 
 A budget agreement is taken on one published catalog version; each of its proposals is adopted,
 rejected or deferred. A rejected proposal may be allowed back from a later budget year (the
-cooling-off period, karensperiode). A `CarryOver` records each proposal copied into a new round.
+cooling-off period, karensperiode). A `CarryOver` records each proposal copied into a new round,
+and a `CoolingOffOverride` the budget office's reason for letting a proposal entered by hand
+(with `Proposal.previous` set) be presented again within its cooling-off period.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -163,12 +167,12 @@ class CarryOver(models.Model):
         related_name="carry_overs",
         verbose_name=_("decision"),
     )
-    price_index = models.DecimalField(
-        _("price index"),
-        max_digits=6,
-        decimal_places=4,
-        validators=[MinValueValidator(0)],
-    )
+    # The amounts were decided at `from_price_level` and uprated one year at a time to
+    # `to_price_level`: [{"from": 2027, "to": 2028, "index": "1.0325"}, ...] (see rules.py).
+    # Carry-overs recorded before this was per year have one step over the whole gap.
+    from_price_level = models.PositiveSmallIntegerField(_("from price level (P/L year)"))
+    to_price_level = models.PositiveSmallIntegerField(_("to price level (P/L year)"))
+    price_steps = models.JSONField(_("price indices, year by year"), default=list, blank=True)
     overridden = models.BooleanField(_("cooling-off period overridden"), default=False)
     reason = models.TextField(_("reason for the override"), blank=True)
     by = models.ForeignKey(
@@ -186,3 +190,41 @@ class CarryOver(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_id} -> {self.proposal_id}"
+
+    def steps(self) -> list[tuple[int, int, Decimal]]:
+        """(from year, to year, index) of each uprating step, in order."""
+        return [(int(s["from"]), int(s["to"]), Decimal(s["index"])) for s in self.price_steps]
+
+
+class CoolingOffOverride(models.Model):
+    """The budget office lets a proposal entered by hand be presented within its cooling-off
+    period (or despite "may not be presented again"), with the reason, who and when."""
+
+    proposal = models.OneToOneField(
+        Proposal,
+        on_delete=models.CASCADE,
+        related_name="cooling_off_override",
+        verbose_name=_("proposal"),
+    )
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.PROTECT,
+        related_name="cooling_off_overrides",
+        verbose_name=_("decision"),
+    )
+    reason = models.TextField(_("reason for the override"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cooling-off period overridden")
+        verbose_name_plural = _("cooling-off periods overridden")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.reason[:40]}"

@@ -1,15 +1,20 @@
 """The rules of decisions and carry-over, on plain values (no ORM).
 
-Uprating to a new price level is the one place carried-over amounts are rounded: the exact product
-amount × index, rounded half away from zero to whole kroner.
+Uprating to a new price level is the one place carried-over amounts are rounded. It goes one
+price-level year at a time, each year with its own index (KL's P/L rates differ from year to
+year): amount × index, rounded half away from zero to whole kroner, then the next year's index
+on that. Rounding after every year means a proposal decided at 2027-P/L comes out the same in
+2029-P/L whether it is carried over once (2027 → 2029) or twice (2027 → 2028 → 2029).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from raaderum.lib import money
 
 ADOPTED = "adopted"
 REJECTED = "rejected"
@@ -31,6 +36,29 @@ def uprate(amount: int, index: Decimal) -> int:
     with localcontext() as context:
         context.prec = 60
         return int((Decimal(amount) * index).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def price_steps(from_level: int, to_level: int) -> list[int]:
+    """The price-level years an amount at `from_level` passes to reach `to_level`, each named by
+    the year it ends in: 2027 → 2029 is [2028, 2029]; the same level is []."""
+    if to_level < from_level:
+        raise ValueError(f"cannot uprate from {from_level}-P/L back to {to_level}-P/L")
+    return list(range(from_level + 1, to_level + 1))
+
+
+def uprate_in_steps(amount: int, indices: Sequence[Decimal]) -> int:
+    """Uprate by each year's index in turn, rounding to whole kroner after each (see above)."""
+    for index in indices:
+        amount = uprate(amount, index)
+    return amount
+
+
+def index_text(index: Decimal) -> str:
+    """An index the Danish way with the decimals it was typed with, at least three: 1,032 or
+    1,0325 (as entered, never rounded to fewer decimals)."""
+    exponent = index.normalize().as_tuple().exponent
+    decimals = max(3, -exponent if isinstance(exponent, int) else 0)
+    return money.format_number(index, decimals)
 
 
 def carry_over_status(

@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("rounds/<uuid:round_id>/next/", views.next_round, name="next_round"),
     path(
+        "proposals/<uuid:proposal_id>/cooling-off/",
+        views.cooling_off_override,
+        name="cooling_off_override",
+    ),
+    path(
         "m/<slug:municipality_slug>/decisions/settings/",
         views.decision_settings,
         name="decision_settings",

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.contrib import messages
@@ -13,13 +11,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from raaderum import access
 from raaderum.access import Action
-from raaderum.decisions import rules
+from raaderum.decisions import adjustments
 from raaderum.decisions.actions import (
     carry_over_candidates,
+    do_override_cooling_off,
     do_record_decisions,
     do_start_next_round,
+    re_entries,
+    recorded_price_indices,
 )
-from raaderum.decisions.forms import AgreementForm, DecisionSettingsForm, NextRoundForm
+from raaderum.decisions.carry_over_forms import CarryOverForm, CoolingOffOverrideForm
+from raaderum.decisions.forms import AgreementForm, DecisionSettingsForm
 from raaderum.decisions.models import (
     BudgetAgreement,
     Decision,
@@ -27,8 +29,8 @@ from raaderum.decisions.models import (
     Outcome,
     default_return_year,
 )
+from raaderum.followup.actions import FollowUpInUse
 from raaderum.lib.http import AuthenticatedHttpRequest
-from raaderum.organisation.models import Committee, ServiceArea
 from raaderum.proposals import calculation
 from raaderum.publication.models import CatalogVersion
 from raaderum.rounds.models import BudgetRound
@@ -111,15 +113,19 @@ def decisions(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
             default_return_year=return_year,
         )
         if request.method == "POST" and form.is_valid():
-            do_record_decisions(
-                budget_round,
-                version,
-                form.agreement_fields(),
-                form.decisions(),
-                user=request.user,
-            )
-            messages.success(request, _("The decisions were saved."))
-            return redirect("decisions", round_id=budget_round.public_id)
+            try:
+                do_record_decisions(
+                    budget_round,
+                    version,
+                    form.agreement_fields(),
+                    form.decisions(),
+                    user=request.user,
+                )
+            except FollowUpInUse as refused:
+                form.add_error(None, str(refused))  # nothing saved; what was typed stays
+            else:
+                messages.success(request, _("The decisions were saved."))
+                return redirect("decisions", round_id=budget_round.public_id)
     elif request.method == "POST":
         messages.error(request, _("Publish a catalog before recording decisions on it."))
         return redirect("decisions", round_id=budget_round.public_id)
@@ -143,112 +149,27 @@ def decisions(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     )
 
 
-def adjustment_rows(budget_round: BudgetRound) -> list[rules.Adjustment]:
-    agreement = _agreement(budget_round)
-    adopted = [d for d in _decisions(agreement) if d.outcome == Outcome.ADOPTED]
-    areas = ServiceArea.objects.filter(
-        committee__municipality_id=budget_round.municipality_id
-    ).select_related("committee")
-    committees = Committee.objects.filter(municipality_id=budget_round.municipality_id)
-    return rules.adjustments(
-        ((d.published.code, d.published.title, d.published.effects) for d in adopted),
-        {(a.committee.code, a.name): a.function_codes for a in areas},
-        {c.code: c.name for c in committees},
-    )
-
-
-def adjustment_header() -> list[str]:
-    return [
-        _("Municipality number"),
-        _("Committee"),
-        _("Service area"),
-        _("Functions"),
-        _("Year"),
-        _("Amount (kr.)"),
-        _("Proposal"),
-        _("Title"),
-    ]
-
-
-def _filename(budget_round: BudgetRound, extension: str) -> str:
-    name = _("budget-adjustments")
-    return f"{name}-{budget_round.budget_year}.{extension}"
-
-
 @login_required
 @require_GET
 def adjustments_csv(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
-    """The adopted effects for the finance system: `;`-separated, UTF-8 with BOM, whole kroner."""
+    """The adopted effects for the finance system; ?by=area for the totals per service area."""
     budget_round = access.get_round(request.user, round_id, Action.VIEW_DECISIONS)
-    code = budget_round.municipality.code
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(adjustment_header())
-    for row in adjustment_rows(budget_round):
-        writer.writerow(
-            [
-                code,
-                row.committee,
-                row.area,
-                row.functions,
-                row.year,
-                row.amount,
-                row.code,
-                row.title,
-            ]
-        )
+    by_area = request.GET.get("by") == "area"
     response = HttpResponse(
-        buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+        adjustments.csv_file(budget_round, by_area=by_area), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(budget_round, "csv")}"'
+    name = adjustments.filename(budget_round, "csv", by_area=by_area)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
 @require_GET
 def adjustments_xlsx(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     budget_round = access.get_round(request.user, round_id, Action.VIEW_DECISIONS)
-    code = budget_round.municipality.code
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = _("Adjustments")[:31]
-    sheet.append(adjustment_header())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    rows = adjustment_rows(budget_round)
-    for row in rows:
-        sheet.append(
-            [
-                code,
-                row.committee,
-                row.area,
-                row.functions,
-                row.year,
-                row.amount,
-                row.code,
-                row.title,
-            ]
-        )
-        sheet.cell(row=sheet.max_row, column=6).number_format = "#,##0"
-    # The total as a value, not a formula: readers without a calculation engine see it too.
-    sheet.append(["", _("Total"), "", "", "", sum(row.amount for row in rows), "", ""])
-    total = sheet.cell(row=sheet.max_row, column=6)
-    total.number_format = "#,##0"
-    total.font = sheet.cell(row=sheet.max_row, column=2).font = Font(bold=True)
-    for column, width in zip("ABCDEFGH", (14, 30, 30, 16, 8, 16, 10, 50), strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(output.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(budget_round, "xlsx")}"'
+    response = HttpResponse(adjustments.workbook(budget_round), content_type=adjustments.XLSX)
+    name = adjustments.filename(budget_round, "xlsx")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
@@ -264,7 +185,13 @@ def next_round(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse
     new_year = max(new_year, source.budget_year + 1)
     candidates = carry_over_candidates(source, new_year)
     blocked = [c for c in candidates if c.blocked]
-    form = NextRoundForm(request.POST or None, source=source, blocked=blocked)
+    form = CarryOverForm(
+        request.POST or None,
+        source=source,
+        blocked=blocked,
+        from_levels=[c.price_level for c in candidates],
+        recorded=recorded_price_indices(source.municipality_id),
+    )
     if request.method == "POST" and form.is_valid():
         new_round, carried = do_start_next_round(source, form, candidates, user=request.user)
         messages.success(
@@ -286,6 +213,48 @@ def next_round(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse
             ],
             "new_year": new_year,
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cooling_off_override(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
+    """Let a proposal entered by hand be presented within its cooling-off period, with a reason.
+
+    The carry-over path asks for the same on the next-round page; this is for a proposal whose
+    lineage (`previous`) was set by hand.
+    """
+    proposal = access.get_proposal(request.user, proposal_id)
+    access.require(request.user, proposal.round.municipality_id, Action.START_NEXT_ROUND)
+    re_entry = re_entries([proposal]).get(proposal.pk)
+    blocked = re_entry is not None and re_entry.blocked
+    form = CoolingOffOverrideForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not blocked:
+            messages.info(request, _("The proposal is not blocked by a decision."))
+            return redirect("proposal_detail", proposal_id=proposal.public_id)
+        if form.is_valid():
+            assert re_entry is not None
+            do_override_cooling_off(re_entry, form.cleaned_data["reason"], user=request.user)
+            messages.success(
+                request,
+                _("%(code)s may be presented again. The reason is recorded.")
+                % {"code": proposal.code},
+            )
+            return redirect("proposal_detail", proposal_id=proposal.public_id)
+        status = 422
+    return render(
+        request,
+        "decisions/cooling_off_override.html",
+        {
+            "round": proposal.round,
+            "municipality": proposal.round.municipality,
+            "proposal": proposal,
+            "re_entry": re_entry if blocked else None,
+            "form": form,
+        },
+        status=status,
     )
 
 

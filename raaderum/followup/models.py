@@ -12,14 +12,17 @@ way catalogs and the follow-up report show them.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from raaderum.decisions.models import Decision
-from raaderum.organisation.models import Municipality
-from raaderum.rounds.models import YEAR_VALIDATORS
+from raaderum.organisation.models import Municipality, User
+from raaderum.publication.models import PublishedProposal
+from raaderum.rounds.models import YEAR_VALIDATORS, BudgetRound
 
 
 class FollowUpCycle(models.Model):
@@ -100,6 +103,15 @@ class Initiative(models.Model):
     expected = models.JSONField(_("expected råderum per year"))
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -113,6 +125,29 @@ class Initiative(models.Model):
     def expected_by_year(self) -> dict[int, int]:
         return {int(year): int(amount) for year, amount in self.expected.items()}
 
+    @property
+    def published(self) -> PublishedProposal:
+        """The adopted proposal as published: code, title, type, committee, summary."""
+        return self.decision.published
+
+    @property
+    def round(self) -> BudgetRound:
+        return self.decision.agreement.round
+
+    @property
+    def responsible_or_owner(self) -> User:
+        """Who answers for the follow-up: the responsible person, else the proposal's owner."""
+        return self.responsible or self.decision.published.proposal.owner
+
+    @property
+    def years(self) -> list[int]:
+        """The proposal's period: only these years can be assessed."""
+        return sorted(self.expected_by_year())
+
+    def has_entries(self) -> bool:
+        """Has anyone entered follow-up: milestones, assessments or decisions?"""
+        return self.milestones.exists() or self.realisations.exists() or self.decisions.exists()
+
 
 class MilestoneStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
@@ -122,6 +157,7 @@ class MilestoneStatus(models.TextChoices):
 
 
 class Milestone(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     initiative = models.ForeignKey(
         Initiative,
         on_delete=models.CASCADE,
@@ -248,6 +284,15 @@ class Realisation(models.Model):
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     review_note = models.TextField(_("the budget office's note"), blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -261,10 +306,22 @@ class Realisation(models.Model):
     def __str__(self) -> str:
         return f"{self.initiative_id} {self.year}"
 
+    @property
+    def approved(self) -> bool:
+        return self.state == ReviewState.APPROVED
+
+    @property
+    def entered(self) -> bool:
+        """Has anything been typed (a saved draft may still be empty)?"""
+        return self.realised is not None or bool(
+            self.status or self.assessment.strip() or self.learning.strip()
+        )
+
 
 class Evidence(models.Model):
     """A document behind an assessment (stored in the database, served after an access check)."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     realisation = models.ForeignKey(
         Realisation,
         on_delete=models.CASCADE,

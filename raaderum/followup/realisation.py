@@ -10,6 +10,8 @@ assessed years expected nothing in total has no rate (None), never a division by
 
 Risk adjustment: expected × historical rate, capped at 100 % (a history of exceeded gains does not
 make a new catalog promise more than its proposals say), rounded half away from zero to the krone.
+Only gains are adjusted: a year where a proposal costs money (an investment's outlay, an expansion)
+keeps its amount, because a history of unrealised savings does not make spending smaller.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Totals:
     assessed_expected: int  # over the assessed lines only
     realised: int  # over the assessed lines
     rate: Fraction | None  # realised / assessed_expected; None when nothing to compare
+    assessed: int = 0  # how many lines were assessed (0: nothing realised can be shown)
 
     @property
     def shortfall(self) -> int:
@@ -49,13 +52,16 @@ def rate(assessed_expected: int, realised: int) -> Fraction | None:
 
 
 def totals(lines: Iterable[Line]) -> Totals:
-    expected = assessed_expected = realised = 0
+    expected = assessed_expected = realised = assessed = 0
     for line in lines:
         expected += line.expected
         if line.realised is not None:
             assessed_expected += line.expected
             realised += line.realised
-    return Totals(expected, assessed_expected, realised, rate(assessed_expected, realised))
+            assessed += 1
+    return Totals(
+        expected, assessed_expected, realised, rate(assessed_expected, realised), assessed
+    )
 
 
 def totals_by(groups: Iterable[tuple[K, Line]]) -> dict[K, Totals]:
@@ -79,8 +85,9 @@ def round_half_away(value: Fraction) -> int:
 
 
 def risk_adjusted(expected: int, historical_rate: Fraction | None) -> int:
-    """Expected råderum scaled by the historical rate (capped at 100 %); no history: unchanged."""
-    if historical_rate is None:
+    """Expected råderum scaled by the historical rate (capped at 100 %); no history or a cost
+    (negative råderum): unchanged."""
+    if historical_rate is None or expected <= 0:
         return expected
     factor = min(max(historical_rate, Fraction(0)), Fraction(1))
     return round_half_away(expected * factor)
@@ -97,3 +104,23 @@ def risk_adjusted_by_year(
 def percent(value: Fraction | None) -> int | None:
     """A rate as a whole percentage for display (half away from zero); None stays None."""
     return None if value is None else round_half_away(value * 100)
+
+
+def first_rate(*rates: Fraction | None) -> Fraction | None:
+    """The most specific rate known: e.g. (type and committee, type, committee, all)."""
+    return next((found for found in rates if found is not None), None)
+
+
+def risk_adjusted_total(
+    items: Iterable[tuple[Mapping[int, int], Fraction | None]], years: Iterable[int]
+) -> dict[int, int]:
+    """Sum per year of each item's expected råderum risk-adjusted by its own rate.
+
+    Each item is rounded to the krone on its own before summing, so the total is the sum of
+    the figures a reader could check line by line.
+    """
+    result = dict.fromkeys(years, 0)
+    for expected, historical_rate in items:
+        for year in result:
+            result[year] += risk_adjusted(expected.get(year, 0), historical_rate)
+    return result

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -167,22 +166,25 @@ def rows_from_csv(data: bytes) -> list[Row]:
 def rows_from_xlsx(data: bytes) -> list[Row]:
     """The first sheet of an Excel workbook; formulas count by the value Excel last saved."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     unreadable = ImportFileError(
         _("The file could not be read as an Excel workbook (.xlsx). Save it again from Excel.")
     )
     if not data.startswith(XLSX_MAGIC):
         raise unreadable
+    # A damaged workbook makes zipfile and openpyxl fail with almost any exception (zlib.error,
+    # an XML ParseError, EOFError, IndexError, NotImplementedError...): each means unreadable.
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
+    except Exception as error:
         raise unreadable from error
     try:
         sheet = workbook.worksheets[0]
         records = enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1)
         return _rows_with_header(records)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except ImportFileError:
+        raise
+    except Exception as error:
         raise unreadable from error
     finally:
         workbook.close()

@@ -23,6 +23,24 @@ HONEYPOT_FIELD = "website"
 _LINK = re.compile(r"https?://|www\.|\[url|<a\s", re.IGNORECASE)
 
 
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's own address (proxy-aware, as below), or None when there is none to trust.
+
+    For the login throttling (django-axes), which stores it in an IP address column.
+    """
+    address = ""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        address = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+    if not _parse(address):
+        address = request.META.get("REMOTE_ADDR") or ""
+    ip = _parse(address)
+    if ip is None:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ip)
+
+
 def client_address(request: HttpRequest) -> str:
     """The address the limit counts for this request.
 
@@ -34,20 +52,12 @@ def client_address(request: HttpRequest) -> str:
     An IPv6 client usually holds a whole /64 and can pick any address in it, so IPv6 addresses
     count per /64 prefix.
     """
-    address = ""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        address = forwarded.split(",")[-1].strip()
-    if not _parse(address):
-        address = request.META.get("REMOTE_ADDR") or ""
-    ip = _parse(address)
+    ip = client_ip(request)
     if ip is None:
-        return address or "unknown"
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:
-            return str(ip.ipv4_mapped)
+        return request.META.get("REMOTE_ADDR") or "unknown"
+    if ":" in ip:  # IPv6 (an IPv4-mapped one came back as IPv4)
         return str(ipaddress.IPv6Network((ip, 64), strict=False))
-    return str(ip)
+    return ip
 
 
 def _parse(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:

@@ -1,16 +1,19 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from raaderum import access
 from raaderum.access import Action
 from raaderum.lib.http import AuthenticatedHttpRequest
+from raaderum.organisation import personal_log
 from raaderum.organisation.forms import GlossaryTermForm
-from raaderum.organisation.models import GlossaryTerm, Membership
+from raaderum.organisation.models import GlossaryTerm, Membership, User
 
 
 @require_GET
@@ -59,4 +62,36 @@ def glossary(request: AuthenticatedHttpRequest, municipality_slug: str) -> HttpR
             "terms": GlossaryTerm.objects.filter(municipality=municipality),
             "form": form,
         },
+    )
+
+
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, str] | None = None,
+) -> HttpResponse:
+    """django-axes' answer to a login while the user name is locked (AXES_LOCKOUT_CALLABLE)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "organisation/locked_out.html", {"minutes": minutes}, status=429)
+
+
+@require_GET
+@login_required
+def person_log(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The installation administrator's search of every log entry about one person."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    username = request.GET.get("username", "").strip()
+    entries = personal_log.entries_for(username) if username else []
+    if username and request.GET.get("format") == "csv":
+        response = HttpResponse(
+            personal_log.as_csv(username, entries), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="log-{slugify(username)}.csv"'
+        return response
+    known = username and User.objects.filter(username=username).exists()
+    return render(
+        request,
+        "organisation/person_log.html",
+        {"username": username, "entries": entries, "known": known},
     )

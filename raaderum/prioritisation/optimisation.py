@@ -73,7 +73,8 @@ def build_problem(
             optimiser.Item(key=p.code, headroom=p.headroom_by_year(), impact=p.impact_score)
             for p in proposals
         ],
-        # Years before full effect have a zero target, which the optimiser leaves unconstrained.
+        # Every year of the frozen target, those before the full effect (target 0) included:
+        # the optimiser meets a year exactly when the simulator and the catalog call it met.
         targets=version.target_by_year(),
         must_include=frozenset(code for code, rule in rules.items() if rule == "include"),
         must_exclude=frozenset(must_exclude),

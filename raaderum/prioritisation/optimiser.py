@@ -5,10 +5,15 @@ layer turns proposals into `Item`s and a `Solution` into a scenario.
 
 The problem
     minimise   Σ impact_i · x_i
-    subject to Σ headroom_i[y] · x_i ≥ targets[y]   for every year y with a non-zero target
+    subject to Σ headroom_i[y] · x_i ≥ targets[y]   for every year y in `targets`
                x_a + x_b ≤ 1                       for every excludes pair (a, b)
                x_a ≤ x_b                           for every requires pair (a, b): a needs b
                x_i = 1 for must_include, x_i = 0 for must_exclude, x_i ∈ {0, 1}
+
+"Reaches the target" is `raaderum.proposals.calculation.target_met`, the rule the simulator, the
+catalog and the decisions pages use: a year with target 0 (before the full effect) is a
+constraint too, so a set whose råderum is negative in such a year is never returned, because the
+simulator would show that year as missing. Only a year absent from `targets` is free.
 
 Tie-break (the same in `solve` and `brute_force`): among sets with the least total impact, the one
 with the fewest proposals. Ties are common, not a corner case: the default impact score is the
@@ -65,6 +70,8 @@ import numpy.typing as npt
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
+from raaderum.proposals.calculation import target_met
+
 OPTIMAL = "optimal"
 FEASIBLE = "feasible"
 INFEASIBLE = "infeasible"
@@ -104,7 +111,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Problem:
-    """Targets per year in kroner (0 or absent: unconstrained; negative: may spend that much).
+    """Targets per year in kroner (absent: unconstrained; 0: the råderum must not be negative;
+    negative: may spend that much), met as `calculation.target_met` says.
 
     `excludes` pairs: at most one of the two (alternatives 5/10/15 % are three pairs);
     `requires` pairs (a, b): a only together with b. Every key must name an item.
@@ -150,7 +158,7 @@ class _Model:
     problem: Problem
     index: Mapping[Hashable, int]
     years: tuple[int, ...]  # every year with a target or a headroom figure, ascending
-    constrained: tuple[int, ...]  # the years with a non-zero target, ascending
+    constrained: tuple[int, ...]  # the years with a target (0 included), ascending
     targets: tuple[int, ...]  # aligned with `constrained`
     headroom: tuple[tuple[int, ...], ...]  # [item][column of a constrained year]
     impact: tuple[int, ...]
@@ -185,7 +193,7 @@ class _Model:
             except KeyError:
                 raise ValueError(f"{what} names an unknown proposal {key!r}") from None
 
-        constrained = tuple(sorted(y for y, t in problem.targets.items() if t != 0))
+        constrained = tuple(sorted(problem.targets))
         headroom = tuple(
             tuple(item.headroom.get(y, 0) for y in constrained) for item in problem.items
         )
@@ -229,7 +237,7 @@ class _Model:
         return totals
 
     def meets_targets(self, chosen: Iterable[int]) -> bool:
-        return all(s >= t for s, t in zip(self.sums(chosen), self.targets, strict=True))
+        return _all_met(self.sums(chosen), self.targets)
 
     def satisfies_constraints(self, chosen: set[int] | frozenset[int]) -> bool:
         return (
@@ -259,7 +267,7 @@ class _Model:
         shortfall = {
             y: self.problem.targets[y] - m
             for y, m in max_reachable.items()
-            if m < self.problem.targets[y]
+            if not target_met(m, self.problem.targets[y])
         }
         return Solution(
             status=status,
@@ -277,9 +285,16 @@ class _Model:
         self, method: str, max_reachable: dict[int, int] | None, *, code: str | None = None
     ) -> Solution:
         if code is None:
-            unreachable = any(m < self.problem.targets[y] for y, m in (max_reachable or {}).items())
+            unreachable = any(
+                not target_met(m, self.problem.targets[y]) for y, m in (max_reachable or {}).items()
+            )
             code = TARGET_UNREACHABLE if unreachable else TARGETS_CONFLICT
         return self.solution(INFEASIBLE, (), method, max_reachable=max_reachable, problems=[code])
+
+
+def _all_met(sums: Sequence[int], targets: Sequence[int]) -> bool:
+    """Every constrained year met, by the one rule the pages use."""
+    return all(target_met(s, t) for s, t in zip(sums, targets, strict=True))
 
 
 def _propagate(model: _Model) -> tuple[frozenset[int], frozenset[int]] | None:
@@ -457,15 +472,14 @@ def _least_impact(
         if not model.satisfies_constraints(run.chosen):
             break  # cannot come from rounding 0/1 coefficients; do not trust this run
         sums = model.sums(run.chosen)
-        short = {j: t - s for j, (s, t) in enumerate(zip(sums, model.targets, strict=True))}
-        if all(gap <= 0 for gap in short.values()):
+        if _all_met(sums, model.targets):
             proven = run.status == _HIGHS_OPTIMAL and not repaired
             return (OPTIMAL if proven else FEASIBLE), run.chosen
         # Rounding lost a few kroner in some year: ask for that much more there and re-solve.
         repaired = True
-        for j, gap in short.items():
-            if gap > 0:
-                lower[j] += gap
+        for j, (s, t) in enumerate(zip(sums, model.targets, strict=True)):
+            if not target_met(s, t):
+                lower[j] += t - s
     return _NO_SET, None
 
 
@@ -556,7 +570,7 @@ def _greedy(model: _Model) -> Solution:
             return (0, Fraction(cost, gain), i) if gain > 0 else (1, Fraction(cost), i)
 
         for i in sorted((i for i in closures if i not in forced_out), key=rank):
-            if all(s >= t for s, t in zip(sums, targets, strict=True)):
+            if _all_met(sums, targets):
                 break
             extra = closures[i] - chosen
             if not extra or extra & forced_out:
@@ -565,16 +579,18 @@ def _greedy(model: _Model) -> Solution:
             if any(excluded_with.get(k, set()) & together for k in extra):
                 continue
             gain = model.sums(extra)
-            if not any(g > 0 and s < t for g, s, t in zip(gain, sums, targets, strict=True)):
+            if not any(
+                g > 0 and not target_met(s, t) for g, s, t in zip(gain, sums, targets, strict=True)
+            ):
                 continue
             chosen = together
             sums = [s + g for s, g in zip(sums, gain, strict=True)]
 
-        if all(s >= t for s, t in zip(sums, targets, strict=True)):
+        if _all_met(sums, targets):
             for i in sorted(chosen - forced_in, key=lambda k: (-model.impact[k], -k)):
                 needed = any(i in requires_of.get(k, ()) for k in chosen if k != i)
                 after = [s - h for s, h in zip(sums, model.headroom[i], strict=True)]
-                if not needed and all(s >= t for s, t in zip(after, targets, strict=True)):
+                if not needed and _all_met(after, targets):
                     chosen.discard(i)
                     sums = after
 
@@ -625,7 +641,7 @@ def brute_force(problem: Problem) -> Solution:
             [h[j] for h in model.headroom], dtype=dtype
         ).reshape(n)
         columns.append(column)
-        meets &= column >= target
+        meets &= column >= target  # target_met, vectorised: nothing missing
     if not meets.any():
         reachable = {year: int(max(columns[j][ok])) for j, year in enumerate(model.constrained)}
         return model.infeasible(BRUTE_FORCE, reachable)
@@ -658,6 +674,6 @@ def violations(problem: Problem, chosen: Iterable[Hashable]) -> list[str]:
     found += [f"{a!r} requires {b!r}" for a, b in problem.requires if a in keys and b not in keys]
     indices = [model.index[k] for k in keys if k in model.index]
     for year, s, t in zip(model.constrained, model.sums(indices), model.targets, strict=True):
-        if s < t:
+        if not target_met(s, t):
             found.append(f"target {year}: {s} < {t}")
     return found

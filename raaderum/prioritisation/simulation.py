@@ -1,8 +1,9 @@
 """A selection of published proposals: totals against the target, FTE, consequences, warnings.
 
 Glue between the ORM and the pure modules: every amount is decided in proposals.calculation.
-Relations (alternatives, "requires") are kept on the live proposals by the budget office and
-mapped onto a published version through `proposal_id`; they apply at once to every version.
+Everything is read as published: the committees and the relations (alternatives, "requires")
+are the copies frozen with the version, so a relation the budget office adds or removes later
+applies from the next published version, as an impact score does.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
-from django.db.models import Q, TextField
+from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
-from raaderum.organisation.models import Committee
 from raaderum.proposals import calculation
-from raaderum.proposals.models import ProposalRelation, RelationKind
-from raaderum.publication.models import CatalogVersion, PublishedProposal
+from raaderum.proposals.models import RelationKind
+from raaderum.publication.models import CatalogVersion, PublishedCommittee, PublishedProposal
 
 # What the simulator needs of a published proposal; the long texts stay in the database.
 LIST_FIELDS = (
@@ -31,6 +31,9 @@ LIST_FIELDS = (
     "code",
     "title",
     "committee_id",
+    "committee_name",
+    "committee_code",
+    "committee_position",
     "headroom",
     "fte",
     "impact_score",
@@ -55,14 +58,7 @@ def chosen_proposals(version: CatalogVersion, codes: Sequence[str]) -> list[Publ
     # few hundred proposals would cost more to load than the rest of the request.
     return list(
         version.proposals.filter(code__in=list(codes))
-        .select_related("committee")
-        .only(
-            *LIST_FIELDS,
-            "consequences_service",
-            "consequences_citizens",
-            "committee__name",
-            "committee__position",
-        )
+        .only(*LIST_FIELDS, "consequences_service", "consequences_citizens")
         .order_by("position")
     )
 
@@ -84,7 +80,7 @@ class Listed(Protocol):
     @property
     def committee_id(self) -> int: ...
     @property
-    def committee(self) -> Committee: ...
+    def published_committee(self) -> PublishedCommittee: ...
     @property
     def fte(self) -> Any: ...
     def headroom_by_year(self) -> dict[int, int]: ...
@@ -99,7 +95,7 @@ class Row:
     code: str
     title: str
     committee_id: int
-    committee: Committee
+    published_committee: PublishedCommittee
     headroom: dict[str, int]
     fte: dict[str, str]
     consequences_service: str
@@ -117,18 +113,14 @@ _ROW_COLUMNS = (
     "code",
     "title",
     "committee_id",
-    "committee__name",
-    "committee__position",
+    "committee_name",
+    "committee_code",
+    "committee_position",
     "headroom_text",
     "fte_text",
     "consequences_service",
     "consequences_citizens",
 )
-
-
-def _committee(pk: int, name: str, position: int) -> Committee:
-    """The committee with only what the totals show; any other field is loaded if read."""
-    return Committee.from_db(None, ["id", "name", "position"], [pk, name, position])
 
 
 def chosen_rows(version: CatalogVersion, codes: Sequence[str]) -> list[Row]:
@@ -146,15 +138,14 @@ def chosen_rows(version: CatalogVersion, codes: Sequence[str]) -> list[Row]:
     )
     rows = list(values)
     # One decode for all the JSON of the selection rather than two per row: [h1, f1, h2, ...].
-    decoded = json.loads("[" + ",".join(f"{r[7]},{r[8] or '{}'}" for r in rows) + "]")
-    committees: dict[int, Committee] = {}
+    decoded = json.loads("[" + ",".join(f"{r[8]},{r[9] or '{}'}" for r in rows) + "]")
+    committees: dict[int, PublishedCommittee] = {}
     chosen = []
-    for i, (pk, live, code, title, cid, name, position, _h, _f, service, citizens) in enumerate(
-        rows
-    ):
+    for i, row in enumerate(rows):
+        pk, live, code, title, cid, name, short, position, _h, _f, service, citizens = row
         committee = committees.get(cid)
         if committee is None:
-            committee = committees[cid] = _committee(cid, name, position)
+            committee = committees[cid] = PublishedCommittee(cid, name, short, position)
         chosen.append(
             Row(
                 pk,
@@ -182,25 +173,15 @@ class Relation:
 def relations_for(
     version: CatalogVersion, known: Sequence[Listed], *, all_of_version: bool = False
 ) -> list[Relation]:
-    """Relations touching `known`, mapped onto the version; two queries at most.
+    """The version's frozen relations touching `known`, mapped onto it; one query at most.
 
     `all_of_version` says `known` is every proposal of the version, so no lookup is needed for
-    the other ends.
+    the other ends. Never the live relations: the version shows them as they were published.
     """
     by_live: dict[int, Listed] = {p.proposal_id: p for p in known}
     if not by_live:
         return []
-    # Every proposal of a version is a proposal of its round, so the relations with an end in
-    # the round are a superset, narrowed here: cheaper than two IN lists of a few hundred ids.
-    round_id = version.round_id
-    rows = ProposalRelation.objects.filter(
-        Q(proposal__round_id=round_id) | Q(other__round_id=round_id)
-    )
-    pairs = [
-        (kind, a, b)
-        for kind, a, b in rows.order_by("pk").values_list("kind", "proposal_id", "other_id")
-        if a in by_live or b in by_live
-    ]
+    pairs = [(kind, a, b) for kind, a, b in version.relation_rows() if a in by_live or b in by_live]
     missing = {i for _k, a, b in pairs for i in (a, b)} - set(by_live)
     if missing and not all_of_version:
         for published in version.proposals.filter(proposal_id__in=missing).only(*LIST_FIELDS):
@@ -253,7 +234,7 @@ def fte_by_year(chosen: Iterable[Listed], years: Sequence[int]) -> dict[int, Dec
 
 @dataclass
 class Group:
-    committee: Committee
+    committee: PublishedCommittee
     subtotal: dict[int, int]
     count: int
 
@@ -299,7 +280,7 @@ def evaluate(
         ),
         years,
     )
-    committees = {p.committee_id: p.committee for p in chosen}
+    committees = {p.committee_id: p.published_committee for p in chosen}
     groups = sorted(
         (
             Group(committees[cid], subtotal, len(totals.keys[cid]))  # type: ignore[index]

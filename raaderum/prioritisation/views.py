@@ -1,19 +1,27 @@
-"""The budget simulator, scenarios, the optimiser page and the impact scores page."""
+"""The budget simulator, scenarios, the optimiser page and the impact scores page.
+
+The simulator and the optimiser post their choices (one field per proposal, a few hundred of
+them): addresses stay short whatever the size of the catalog. What should be kept or shared is
+saved as a scenario, which has its own link.
+"""
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlencode
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from uuid import UUID, uuid4
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.validators import MinValueValidator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,10 +32,14 @@ from raaderum import access
 from raaderum.access import Action
 from raaderum.lib.forms import AmountField
 from raaderum.lib.http import AuthenticatedHttpRequest
-from raaderum.lib.money import format_tkr
+from raaderum.lib.money import format_kr, format_tkr
 from raaderum.prioritisation import optimisation
 from raaderum.prioritisation.models import Scenario
 from raaderum.prioritisation.simulation import (
+    LIST_FIELDS,
+    Relation,
+    Row,
+    Selection,
     chosen_proposals,
     chosen_rows,
     clean_codes,
@@ -42,25 +54,8 @@ from raaderum.rounds.models import BudgetRound
 
 MAX_COMPARED = 4
 
-
-# Characters urlencode leaves as they are: codes made of them need no quoting.
-_URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]*")
-
-
-def simulator_url(
-    version: CatalogVersion, codes: list[str], scenario: Scenario | None = None
-) -> str:
-    url = reverse("simulator", args=[version.round.public_id, version.number])
-    if codes and _URL_SAFE.fullmatch("".join(codes)):
-        # The common case, a few hundred plain codes on each toggle: what urlencode would give.
-        query = "chosen=" + "&chosen=".join(codes)
-        if scenario is not None:
-            query += f"&scenario={scenario.public_id}"
-        return f"{url}?{query}"
-    params: list[tuple[str, str]] = [("chosen", code) for code in codes]
-    if scenario is not None:
-        params.append(("scenario", str(scenario.public_id)))
-    return f"{url}?{urlencode(params)}" if params else url
+# What the simulator and the optimiser show of each proposal: not the long texts.
+PAGE_FIELDS = (*LIST_FIELDS, "consequences_service", "consequences_citizens")
 
 
 def _grouped(proposals: list[PublishedProposal], years: list[int]) -> list[dict[str, object]]:
@@ -70,35 +65,100 @@ def _grouped(proposals: list[PublishedProposal], years: list[int]) -> list[dict[
         headroom = proposal.headroom
         proposal.cells = [format_tkr(int(headroom.get(str(y), 0))) for y in years]  # type: ignore[attr-defined]
         rows = groups.setdefault(
-            proposal.committee_id, {"committee": proposal.committee, "rows": []}
+            proposal.committee_id, {"committee": proposal.published_committee, "rows": []}
         )["rows"]
         rows.append(proposal)  # type: ignore[attr-defined]
     return list(groups.values())
 
 
-def _own_scenario(request: AuthenticatedHttpRequest, value: str | None) -> Scenario | None:
-    """The scenario the simulator was opened from, when the user may change it."""
-    if not value:
-        return None
+def announcement(selection: Selection) -> str:
+    """What a screen reader hears after a toggle: the count and one year against the target.
+
+    The first year the target is not met; when it is met in every year, the year of the largest
+    target (the year of full effect).
+    """
+    count = selection.count
+    missing = [status for status in selection.status if not status.met]
+    if missing:
+        status = missing[0]
+        return ngettext(
+            "%(count)s proposal chosen. Råderum %(year)s: %(headroom)s, %(gap)s missing.",
+            "%(count)s proposals chosen. Råderum %(year)s: %(headroom)s, %(gap)s missing.",
+            count,
+        ) % {
+            "count": count,
+            "year": status.year,
+            "headroom": format_kr(status.headroom),
+            "gap": format_kr(status.gap),
+        }
+    if not selection.status:
+        return ngettext("%(count)s proposal chosen.", "%(count)s proposals chosen.", count) % {
+            "count": count
+        }
+    status = max(selection.status, key=lambda s: (s.target, -s.year))
+    return ngettext(
+        # No full stop after the amount: it ends with "kr."
+        "%(count)s proposal chosen. The target is met in every year; råderum %(year)s: "
+        "%(headroom)s",
+        "%(count)s proposals chosen. The target is met in every year; råderum %(year)s: "
+        "%(headroom)s",
+        count,
+    ) % {"count": count, "year": status.year, "headroom": format_kr(status.headroom)}
+
+
+def totals_context(version: CatalogVersion, selection: Selection) -> dict[str, object]:
+    """What one toggle renders: the totals region and, out of band, the short announcement."""
+    return {
+        "round": version.round,
+        "version": version,
+        "selection": selection,
+        "oob": True,
+        "announcement": announcement(selection),
+    }
+
+
+def _opened_scenario(
+    request: AuthenticatedHttpRequest, version: CatalogVersion, key: str | None
+) -> tuple[Scenario | None, bool]:
+    """The scenario the simulator was opened from (its id or its share link) and whether the
+    user may save into it. None for no scenario, one of another version or one the user may
+    not see: the simulator then simply starts empty."""
+    if not key:
+        return None, False
     try:
-        public_id = UUID(value)
-    except ValueError:
-        return None
-    return Scenario.objects.filter(public_id=public_id, owner=request.user).first()
+        scenario, may_change = get_scenario(request, UUID(key))
+    except (ValueError, Http404, PermissionDenied):
+        return None, False
+    if scenario.version_id != version.pk:
+        return None, False
+    return scenario, may_change
 
 
-@login_required
-@require_GET
-def simulator(request: AuthenticatedHttpRequest, round_id: UUID, number: int) -> HttpResponse:
-    version = get_version(request.user, round_id, number, Action.SIMULATE)
+def _simulator_page(
+    request: AuthenticatedHttpRequest,
+    version: CatalogVersion,
+    codes: list[str],
+    data: QueryDict,
+    form: ScenarioForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     budget_round = version.round
-    proposals = list(version.proposals.select_related("committee").order_by("position"))
-    codes = set(clean_codes(request.GET.getlist("chosen")))
-    chosen = [p for p in proposals if p.code in codes]
+    scenario, may_change = _opened_scenario(request, version, data.get("scenario"))
+    if scenario is not None and request.method == "GET":
+        codes = list(scenario.proposals.order_by("position").values_list("code", flat=True))
+    proposals = list(version.proposals.only(*PAGE_FIELDS).order_by("position"))
+    wanted = set(codes)
+    chosen = [p for p in proposals if p.code in wanted]
     selection = evaluate(version, chosen, relations_for(version, proposals, all_of_version=True))
-    scenario = _own_scenario(request, request.GET.get("scenario"))
-    if scenario is not None and scenario.version_id != version.pk:
-        scenario = None
+    membership = access.membership_for(request.user, budget_round.municipality_id)
+    if form is None:
+        # The plain "Calculate" keeps what was typed into the save form.
+        form = ScenarioForm(
+            initial={
+                "name": data.get("name", ""),
+                "shared_with_party": bool(data.get("shared_with_party")),
+            }
+        )
     return render(
         request,
         "prioritisation/simulator.html",
@@ -108,14 +168,93 @@ def simulator(request: AuthenticatedHttpRequest, round_id: UUID, number: int) ->
             "version": version,
             "groups": _grouped(proposals, budget_round.years),
             "selection": selection,
-            "chosen_codes": codes,
+            "chosen_codes": wanted,
             "may_optimise": access.role_may(
-                access.role_in(request.user, budget_round.municipality_id), Action.OPTIMISE
+                membership.role if membership else None, Action.OPTIMISE
             ),
+            "party": membership.party if membership else "",
             "scenario": scenario,
+            "scenario_key": data.get("scenario", ""),
+            "may_change": may_change,
+            "form": form,
             "count": len(proposals),
         },
+        status=status,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def simulator(request: AuthenticatedHttpRequest, round_id: UUID, number: int) -> HttpResponse:
+    """The simulator page. GET: empty, or the selection of the scenario it was opened from;
+    POST (the plain form's "Calculate", without JavaScript): the totals of the ticked ones."""
+    version = get_version(request.user, round_id, number, Action.SIMULATE)
+    if request.method == "POST":
+        return _simulator_page(
+            request, version, clean_codes(request.POST.getlist("chosen")), request.POST
+        )
+    return _simulator_page(request, version, [], request.GET)
+
+
+@dataclass(frozen=True)
+class FrozenVersion:
+    """What a toggle reads of a published version; none of it changes after publication."""
+
+    version: CatalogVersion  # with its round
+    rows: dict[str, Row]  # every proposal, by code, in catalog order
+    relations: list[Relation]  # the version's relations, mapped onto the rows
+    target: dict[int, int]
+
+
+def freeze(version: CatalogVersion) -> FrozenVersion:
+    codes = list(version.proposals.order_by("position").values_list("code", flat=True))
+    rows = {row.code: row for row in chosen_rows(version, codes)}
+    relations = relations_for(version, list(rows.values()), all_of_version=True)
+    return FrozenVersion(version, rows, relations, version.target_by_year())
+
+
+# A published version never changes (its proposals, their committees and the relations between
+# them are frozen with it), so a process keeps the versions being simulated rather than read a
+# few hundred proposals on each toggle; a toggle then only checks the user's role. Keyed by the
+# round's public id, which is never reused (ids are, after a rolled-back transaction). A version
+# goes only with its round; until it drops out of here, a process may still answer toggles on it
+# to members of its municipality.
+_VERSIONS_KEPT = 8
+_versions_kept: OrderedDict[tuple[UUID, int], FrozenVersion] = OrderedDict()
+_versions_lock = threading.Lock()
+
+
+def _toggled_version(
+    request: AuthenticatedHttpRequest, round_id: UUID, number: int
+) -> FrozenVersion:
+    """The version a toggle is for, once the user's role allows it: 404 or 403 as get_version."""
+    key = (round_id, number)
+    with _versions_lock:
+        kept = _versions_kept.get(key)
+        if kept is not None:
+            _versions_kept.move_to_end(key)
+    if kept is not None:
+        role = access.role_of(request.user, kept.version.round.municipality_id)
+        access.require_role(role, Action.SIMULATE)
+        return kept
+    # The first toggle of the version in this process: the version, its round and the role in
+    # one query, then its proposals.
+    versions = access.with_role(
+        CatalogVersion.objects.select_related("round").defer("note"),
+        request.user,
+        "round__municipality_id",
+    )
+    try:
+        version = versions.get(round__public_id=round_id, number=number)
+    except CatalogVersion.DoesNotExist:
+        raise Http404(_("Not found")) from None
+    access.require_role(version.user_role, Action.SIMULATE)  # type: ignore[attr-defined]
+    kept = freeze(version)
+    with _versions_lock:
+        _versions_kept[key] = kept
+        while len(_versions_kept) > _VERSIONS_KEPT:
+            _versions_kept.popitem(last=False)
+    return kept
 
 
 @login_required
@@ -123,47 +262,61 @@ def simulator(request: AuthenticatedHttpRequest, round_id: UUID, number: int) ->
 def simulator_totals(
     request: AuthenticatedHttpRequest, round_id: UUID, number: int
 ) -> HttpResponse:
-    """One toggle: the totals region for the selection sent, nothing else."""
-    version = get_version(request.user, round_id, number, Action.SIMULATE)
-    budget_round = version.round
-    codes = clean_codes(request.POST.getlist("chosen"))
-    scenario = _own_scenario(request, request.POST.get("scenario"))
-    url = simulator_url(version, codes, scenario)
+    """One toggle (htmx): the totals region for the ticked proposals and the announcement."""
     if not request.htmx:
-        return redirect(url)
-    # Plain rows, not model instances: a toggle re-reads a few hundred proposals each time.
-    chosen = chosen_rows(version, codes)
-    selection = evaluate(version, chosen, relations_for(version, chosen))
-    response = render(
-        request,
-        "prioritisation/simulator.html#simulator-totals",
-        {"round": budget_round, "version": version, "selection": selection, "oob": True},
+        return simulator(request, round_id, number)
+    frozen = _toggled_version(request, round_id, number)
+    # raaderum.js sends the ticked codes as one field, a code a line (one field per checkbox
+    # would cost a few hundred to parse on every tick); the plain form sends a field each.
+    wanted = {code for value in request.POST.getlist("chosen") for code in value.split("\n")}
+    chosen = [row for code, row in frozen.rows.items() if code in wanted]
+    selection = evaluate(frozen.version, chosen, frozen.relations, target=frozen.target)
+    # Rendered without the request: the fragment needs no context processor (no user, messages
+    # or CSRF token), and each would cost a toggle its share.
+    return HttpResponse(
+        render_to_string(
+            "prioritisation/simulator.html#simulator-totals",
+            totals_context(frozen.version, selection),
+        )
     )
-    response["HX-Replace-Url"] = url
-    return response
 
 
 class ScenarioForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Name of the scenario"), max_length=200)
+    name = forms.CharField(
+        label=gettext_lazy("Name of the scenario"),
+        max_length=200,
+        error_messages={"required": gettext_lazy("Give the scenario a name to save it.")},
+    )
     shared_with_party = forms.BooleanField(
         label=gettext_lazy("Share with my party group"), required=False
     )
 
 
+def _optimiser_result_name() -> str:
+    return _("Optimiser result %(when)s") % {
+        "when": timezone.localtime().strftime("%d.%m.%Y %H:%M")
+    }
+
+
 @login_required
 @require_POST
 def scenario_save(request: AuthenticatedHttpRequest, round_id: UUID, number: int) -> HttpResponse:
+    """Save the ticked proposals (the simulator) or the optimiser's result as a new scenario."""
     version = get_version(request.user, round_id, number, Action.SIMULATE)
     budget_round = version.round
     membership = access.require(request.user, budget_round.municipality_id, Action.SIMULATE)
     codes = clean_codes(request.POST.getlist("chosen"))
     from_optimiser = request.POST.get("from_optimiser") == "1"
+    data: QueryDict = request.POST
     if from_optimiser:
         access.require(request.user, budget_round.municipality_id, Action.OPTIMISE)
-    form = ScenarioForm(request.POST)
+        if not data.get("name", "").strip():
+            data = request.POST.copy()
+            data["name"] = _optimiser_result_name()
+    form = ScenarioForm(data)
     if not form.is_valid():
-        messages.error(request, _("Give the scenario a name to save it."))
-        return redirect(simulator_url(version, codes))
+        # Back to the simulator with the same proposals ticked and the error at the name.
+        return _simulator_page(request, version, codes, data, form=form, status=422)
     with transaction.atomic():
         scenario = Scenario.objects.create(
             version=version,
@@ -237,7 +390,7 @@ def get_scenario(request: AuthenticatedHttpRequest, key: UUID) -> tuple[Scenario
 def scenario_detail(request: AuthenticatedHttpRequest, key: UUID) -> HttpResponse:
     scenario, may_change = get_scenario(request, key)
     version = scenario.version
-    chosen = list(scenario.proposals.select_related("committee").order_by("position"))
+    chosen = list(scenario.proposals.only(*PAGE_FIELDS).order_by("position"))
     _grouped(chosen, version.round.years)
     selection = evaluate(version, chosen, relations_for(version, chosen))
     share_url = request.build_absolute_uri(reverse("scenario_detail", args=[scenario.share_token]))
@@ -255,7 +408,10 @@ def scenario_detail(request: AuthenticatedHttpRequest, key: UUID) -> HttpRespons
                 initial={"name": scenario.name, "shared_with_party": scenario.shared_with_party}
             ),
             "share_url": share_url,
-            "open_url": simulator_url(version, selection.codes, scenario if may_change else None),
+            # The owner opens the scenario itself; anyone else a copy, by the key they came with
+            # (never the share link to a party member: it would let them pass it on).
+            "open_url": reverse("simulator", args=[version.round.public_id, version.number])
+            + f"?scenario={scenario.public_id if may_change else key}",
         },
     )
 
@@ -278,7 +434,7 @@ def scenario_update(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpR
         codes = clean_codes(request.POST.getlist("chosen"))
         scenario.proposals.set(chosen_proposals(scenario.version, codes))
         scenario.save(update_fields=["updated_at"])
-        messages.success(request, _("The scenario's selection is saved."))
+        messages.success(request, _("The chosen proposals are saved in the scenario."))
     elif request.POST.get("renew_link"):
         scenario.share_token = uuid4()
         scenario.save(update_fields=["share_token", "updated_at"])
@@ -325,9 +481,7 @@ def scenario_compare(
     for scenario_id, proposal_id in through:
         members[scenario_id].add(proposal_id)
     every = set().union(*members.values())
-    proposals = {
-        p.pk: p for p in version.proposals.filter(pk__in=every).select_related("committee")
-    }
+    proposals = {p.pk: p for p in version.proposals.filter(pk__in=every).only(*PAGE_FIELDS)}
     relations = relations_for(version, list(proposals.values()))
     target = version.target_by_year()
     columns = []
@@ -362,19 +516,22 @@ RULES = ("", "include", "exclude")
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def optimiser_page(request: AuthenticatedHttpRequest, round_id: UUID, number: int) -> HttpResponse:
+    """GET: the choices. POST: run the optimiser on them and show the result, which the user
+    can open as a scenario (the address to keep and share); the choices stay as they were sent.
+    """
     version = get_version(request.user, round_id, number, Action.OPTIMISE)
     budget_round = version.round
-    proposals = list(version.proposals.select_related("committee").order_by("position"))
+    proposals = list(version.proposals.only(*PAGE_FIELDS).order_by("position"))
     relations = relations_for(version, proposals, all_of_version=True)
     rules = {}
     for proposal in proposals:
-        rule = request.GET.get(f"rule-{proposal.code}", "")
+        rule = request.POST.get(f"rule-{proposal.code}", "")
         rules[proposal.code] = rule if rule in RULES else ""
     result = None
     selection = None
-    if request.GET.get("run"):
+    if request.method == "POST":
         result = optimisation.run(version, proposals, relations, rules)
         chosen = [p for p in proposals if p.code in result.solution.chosen]
         _grouped(chosen, budget_round.years)
@@ -391,8 +548,7 @@ def optimiser_page(request: AuthenticatedHttpRequest, round_id: UUID, number: in
             "relations": optimisation.describe_relations(relations),
             "result": result,
             "selection": selection,
-            "default_name": _("Optimiser result %(when)s")
-            % {"when": timezone.localtime().strftime("%d.%m.%Y %H:%M")},
+            "default_name": _optimiser_result_name(),
         },
     )
 

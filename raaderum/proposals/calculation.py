@@ -87,6 +87,19 @@ def gap_by_year(headroom: Mapping[int, int], target: Mapping[int, int]) -> dict[
     return {year: target[year] - headroom.get(year, 0) for year in target}
 
 
+def target_met(headroom: int, target: int) -> bool:
+    """The one rule for "the target is met" in a year, used by every page and the optimiser.
+
+    Met when nothing is missing: the råderum is at least the target. A year with target 0 (a
+    year before the full effect) is therefore met only when the råderum is not negative: a
+    selection that costs money that year leaves a hole in the budget. A negative target allows
+    spending up to that much. A year without a target has no rule; callers list the years.
+    """
+    _check_amount(headroom)
+    _check_amount(target)
+    return target - headroom <= 0
+
+
 @dataclass(frozen=True)
 class YearStatus:
     year: int
@@ -97,10 +110,16 @@ class YearStatus:
 
 
 def target_status(headroom: Mapping[int, int], target: Mapping[int, int]) -> list[YearStatus]:
-    """One row per year for the target bar; met when nothing is missing."""
+    """One row per year of `target` for the target bar; met as `target_met` decides."""
     gaps = gap_by_year(headroom, target)
     return [
-        YearStatus(year, headroom.get(year, 0), target[year], gaps[year], gaps[year] <= 0)
+        YearStatus(
+            year,
+            headroom.get(year, 0),
+            target[year],
+            gaps[year],
+            target_met(headroom.get(year, 0), target[year]),
+        )
         for year in sorted(target)
     ]
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.urls import reverse
@@ -28,6 +30,9 @@ from raaderum.proposals.models import (
     committees_touched,
 )
 from raaderum.rounds.models import BudgetRound
+
+if TYPE_CHECKING:
+    from raaderum.followup.history import RiskAdjustment
 
 SORTS = {
     "code": _("Code"),
@@ -69,6 +74,21 @@ class Catalog:
     target: dict[int, int]
     status: list[calculation.YearStatus]
     count: int
+    round: BudgetRound | None = None
+
+    @cached_property
+    def risk(self) -> RiskAdjustment | None:
+        """The total weighed by earlier rounds' realisation rates (one query, when shown)."""
+        from raaderum.followup.history import risk_adjustment
+
+        if self.round is None:
+            return None
+        rows = [row for group in self.groups for row in group.rows]
+        return risk_adjustment(
+            self.round,
+            [(row.proposal.type, row.proposal.committee_id, row.headroom) for row in rows],
+            self.years,
+        )
 
 
 def filter_proposals(
@@ -161,4 +181,5 @@ def build_catalog(
         target=target,
         status=calculation.target_status(totals.total, target),
         count=len(items),
+        round=budget_round,
     )

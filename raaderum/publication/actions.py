@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +14,7 @@ from raaderum.communication.actions import do_record_event
 from raaderum.organisation.models import Role, User
 from raaderum.proposals import calculation
 from raaderum.proposals.actions import do_create_proposal, do_save_effects
-from raaderum.proposals.models import Proposal, ProposalStatus
+from raaderum.proposals.models import Proposal, ProposalRelation, ProposalStatus
 from raaderum.publication.imports import ImportedProposal
 from raaderum.publication.models import CatalogPdf, CatalogVersion, PdfStatus, PublishedProposal
 from raaderum.rounds.models import BudgetRound
@@ -52,6 +52,18 @@ def problems_with(proposals: Iterable[Proposal]) -> list[str]:
             )
         if not proposal.summary.strip():
             found.append(_("%(code)s has no plain-language summary.") % {"code": proposal.code})
+    # A proposal entered by hand to re-present a rejected one is held to the decision's
+    # cooling-off period as a carried-over one is (the decisions app decides; lazily imported,
+    # as decisions builds on publication).
+    from raaderum.decisions.actions import re_entries
+
+    for re_entry in re_entries(proposals).values():
+        if re_entry.blocked:
+            found.append(
+                re_entry.message()
+                + " "
+                + _("The budget office can let it through with a reason from the proposal's page.")
+            )
     return found
 
 
@@ -70,6 +82,9 @@ def do_publish_catalog(budget_round: BudgetRound, *, user: User, note: str = "")
         published_by=user,
         note=note.strip(),
         target={str(year): amount for year, amount in budget_round.target_by_year().items()},
+        round_name=budget_round.name,
+        price_level=budget_round.price_level_year,
+        relations=frozen_relations(budget_round, proposals),
     )
     PublishedProposal.objects.bulk_create(
         _snapshot(version, position, proposal) for position, proposal in enumerate(proposals, 1)
@@ -89,6 +104,25 @@ def do_publish_catalog(budget_round: BudgetRound, *, user: User, note: str = "")
     return version
 
 
+def frozen_relations(
+    budget_round: BudgetRound, proposals: Iterable[Proposal]
+) -> list[dict[str, object]]:
+    """The relations with an end among `proposals`, as CatalogVersion.relations stores them."""
+    published = {proposal.pk for proposal in proposals}
+    rows = (
+        ProposalRelation.objects.filter(
+            Q(proposal__round_id=budget_round.pk) | Q(other__round_id=budget_round.pk)
+        )
+        .order_by("pk")
+        .values_list("kind", "proposal_id", "other_id")
+    )
+    return [
+        {"kind": kind, "proposal": a, "other": b}
+        for kind, a, b in rows
+        if a in published or b in published
+    ]
+
+
 def _snapshot(version: CatalogVersion, position: int, proposal: Proposal) -> PublishedProposal:
     headroom = proposal.headroom_by_year()
     full_year = calculation.full_year_effect(headroom)
@@ -100,6 +134,9 @@ def _snapshot(version: CatalogVersion, position: int, proposal: Proposal) -> Pub
         title=proposal.title,
         type=proposal.type,
         committee=proposal.committee,
+        committee_name=proposal.committee.name,
+        committee_code=proposal.committee.code,
+        committee_position=proposal.committee.position,
         cross_cutting=proposal.is_cross_cutting(),
         summary=proposal.summary,
         description=proposal.description,

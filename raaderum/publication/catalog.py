@@ -1,8 +1,9 @@
 """A published version as the politicians read it: proposals by committee against the target.
 
-Built from the snapshot only (never from the live proposals), with the same pure functions as
-the internal catalog, so the page, the PDF and the Excel export show the same figures. The
-result has the shape includes/target_table.html expects (years, total, target, status).
+Built from the snapshot only (never from the live proposals, committees or round), with the same
+pure functions as the internal catalog, so the page, the PDF and the Excel export show the same
+figures. The result has the shape includes/target_table.html expects (years, total, target,
+status).
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from urllib.parse import quote
 from django.urls import reverse
 
 from raaderum.lib.money import format_tkr
-from raaderum.organisation.models import Committee
 from raaderum.proposals import calculation
 from raaderum.proposals.models import ProposalType
-from raaderum.publication.models import CatalogVersion, PublishedProposal
+from raaderum.publication.models import CatalogVersion, PublishedCommittee, PublishedProposal
 
 
 @dataclass
@@ -38,7 +38,7 @@ class PublishedRow:
 
 @dataclass
 class PublishedGroup:
-    committee: Committee
+    committee: PublishedCommittee  # as published: a renamed committee keeps its old name here
     rows: list[PublishedRow] = field(default_factory=list)
     subtotal: dict[int, int] = field(default_factory=dict)
 
@@ -59,8 +59,8 @@ class PublishedCatalog:
 
 
 def published_proposals(version: CatalogVersion) -> list[PublishedProposal]:
-    """The version's proposals in catalog order, with their committees, in one query."""
-    proposals = list(version.proposals.select_related("committee").order_by("position"))
+    """The version's proposals in catalog order, in one query (the committee is in the row)."""
+    proposals = list(version.proposals.order_by("position"))
     for proposal in proposals:
         proposal.version = version  # share one version object: no query per proposal
     return proposals
@@ -89,7 +89,7 @@ def build_published_catalog(
             url=url_pattern.replace(placeholder, quote(proposal.code)),
         )
         group = groups.setdefault(
-            proposal.committee_id, PublishedGroup(committee=proposal.committee)
+            proposal.committee_id, PublishedGroup(committee=proposal.published_committee)
         )
         group.rows.append(row)
         items.append(

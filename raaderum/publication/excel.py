@@ -4,11 +4,18 @@ Amounts are whole kroner as numbers (not text), shown with a thousands separator
 the separator the reader's locale uses (1.234 in Danish Excel). Subtotals and the grand total
 are formulas over the proposals' cells, so a reader who changes a figure sees the sums follow,
 and their values equal the page's to the krone.
+
+openpyxl writes a formula without its result, which viewers that do not calculate (previews,
+LibreOffice set never to recalculate, scripts reading the file) show as empty or 0. So each
+formula's result, the catalog's own figure, is written into the file beside the formula, and the
+workbook asks to be recalculated when opened.
 """
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -23,7 +30,7 @@ FIRST_AMOUNT_COLUMN = 5  # E: after code, title, committee and type
 
 def filename(version: CatalogVersion, extension: str) -> str:
     """katalog-budget-2027-2030-v2.pdf"""
-    name = slugify(version.round.name.replace("–", "-").replace("—", "-"))
+    name = slugify(version.round_name.replace("–", "-").replace("—", "-"))
     return f"katalog-{name}-v{version.number}.{extension}"
 
 
@@ -33,11 +40,10 @@ def catalog_workbook(catalog: PublishedCatalog) -> bytes:
     from openpyxl.utils import get_column_letter
 
     version = catalog.version
-    budget_round = version.round
     workbook = Workbook()
     workbook.properties.language = "da-DK"
     workbook.properties.title = _("Catalog – %(name)s – version %(number)s") % {
-        "name": budget_round.name,
+        "name": version.round_name,
         "number": version.number,
     }
     sheet = workbook.active
@@ -52,7 +58,7 @@ def catalog_workbook(catalog: PublishedCatalog) -> bytes:
                 "Amounts in kr. at %(year)s prices (P/L). Råderum is a positive figure: money "
                 "the proposal frees. A negative figure is extra cost."
             )
-            % {"year": budget_round.price_level_year}
+            % {"year": version.price_level}
         ]
     )
     sheet.append([])
@@ -65,6 +71,7 @@ def catalog_workbook(catalog: PublishedCatalog) -> bytes:
     letters = [get_column_letter(FIRST_AMOUNT_COLUMN + i) for i in range(len(catalog.years))]
     line = Side(style="thin")
     subtotal_rows = []
+    results: dict[str, int] = {}  # what each formula cell computes, by coordinate
     for group in catalog.groups:
         first = sheet.max_row + 1
         for row in group.rows:
@@ -89,6 +96,8 @@ def catalog_workbook(catalog: PublishedCatalog) -> bytes:
             ]
         )
         subtotal_rows.append(sheet.max_row)
+        for letter, year in zip(letters, catalog.years, strict=True):
+            results[f"{letter}{sheet.max_row}"] = group.subtotal[year]
         for cell in sheet[sheet.max_row]:
             cell.font = bold
             cell.border = Border(top=line)
@@ -116,6 +125,10 @@ def catalog_workbook(catalog: PublishedCatalog) -> bytes:
             *(f"={letter}{target_row}-{letter}{total_row}" for letter in letters),
         ]
     )
+    for letter, year in zip(letters, catalog.years, strict=True):
+        if subtotal_rows:
+            results[f"{letter}{total_row}"] = catalog.total[year]
+        results[f"{letter}{target_row + 1}"] = catalog.target[year] - catalog.total[year]
     for row_number in (total_row, target_row, target_row + 1):
         for cell in sheet[row_number]:
             cell.font = bold
@@ -158,6 +171,30 @@ def catalog_workbook(catalog: PublishedCatalog) -> bytes:
     for letter, width in zip("ABCDE", (10, 32, 12, 8, 22), strict=True):
         effects.column_dimensions[letter].width = width
     effects.freeze_panes = "A2"
+    workbook.calculation.fullCalcOnLoad = True
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return store_formula_results(buffer.getvalue(), sheet.path.lstrip("/"), results)
+
+
+def store_formula_results(xlsx: bytes, part: str, results: dict[str, int]) -> bytes:
+    """The workbook with each formula cell's result stored beside its formula.
+
+    `part` is the worksheet's file in the package (xl/worksheets/sheet1.xml); `results` maps
+    the cells' coordinates to whole numbers. openpyxl writes such a cell as
+    <c r="E9" s="2"><f>SUM(E5:E8)</f><v /></c>; the result goes into <v>. A cell not found so
+    is an error, not a silent gap.
+    """
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    xml = source.read(part).decode("utf-8")
+    for coordinate, value in results.items():
+        pattern = re.compile(rf'(<c r="{coordinate}"[^>]*><f>[^<]*</f>)<v\s*/>')
+        xml, found = pattern.subn(rf"\g<1><v>{int(value)}</v>", xml, count=1)
+        if not found:
+            raise ValueError(f"no formula cell {coordinate} in {part}")
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = xml.encode("utf-8") if item.filename == part else source.read(item)
+            target.writestr(item, data)
+    return output.getvalue()

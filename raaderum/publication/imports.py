@@ -13,7 +13,6 @@ numbers are the spreadsheet's own (the column names are row 1).
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -194,16 +193,17 @@ def _amount(value: object, unit: str) -> int:
 
 def _open(data: bytes) -> Any:
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     unreadable = ImportFileError(
         _("The file could not be read as an Excel workbook (.xlsx). Save it again from Excel.")
     )
     if not data.startswith(XLSX_MAGIC):
         raise unreadable
+    # A damaged workbook makes zipfile and openpyxl fail with almost any exception (zlib.error,
+    # an XML ParseError, EOFError, IndexError, NotImplementedError...): each means unreadable.
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
+    except Exception as error:
         raise unreadable from error
 
 
@@ -246,7 +246,9 @@ def read_workbook(data: bytes, lookups: Lookups, *, unit: str, sign: str) -> Res
                     )
                 )
             effect_positions, effect_rows = read
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except ImportFileError:
+        raise
+    except Exception as error:  # damaged further in: see _open()
         raise ImportFileError(
             _("The file could not be read as an Excel workbook (.xlsx). Save it again from Excel.")
         ) from error

@@ -2,10 +2,15 @@
 
 A version is a snapshot: later edits to a proposal never change a published version; publishing
 again makes a new one. Everything a politician reads (summary, effects, consequences, owner)
-is copied, with the råderum per year computed once at publication.
+is copied, with the råderum per year computed once at publication. So is what surrounds the
+proposals: the round's name, price level and target, each proposal's committee (name, code,
+order) and the relations between proposals (alternatives, "A requires B"). Readers use these
+copies, never the live committee, round or relations.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -35,6 +40,12 @@ class CatalogVersion(models.Model):
     # The target per year as it stood at publication (years as strings, JSON): a later change to
     # the round's target must not change what the politicians were shown.
     target = models.JSONField(_("target per year"), default=dict, blank=True)
+    round_name = models.CharField(_("name of the round"), max_length=120)
+    price_level = models.PositiveSmallIntegerField(_("price level (P/L year)"))
+    # The relations between proposals as they stood at publication, each with at least one end
+    # in the version: [{"kind": "excludes", "proposal": 12, "other": 13}, ...], the ends being
+    # the live proposals' ids (PublishedProposal.proposal_id), in the order they were made.
+    relations = models.JSONField(_("relations between proposals"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("published catalog")
@@ -52,6 +63,26 @@ class CatalogVersion(models.Model):
         if not self.target:
             return self.round.target_by_year()
         return {int(year): int(amount) for year, amount in self.target.items()}
+
+    def relation_rows(self) -> list[tuple[str, int, int]]:
+        """The frozen relations as (kind, proposal id, other proposal id)."""
+        return [(r["kind"], int(r["proposal"]), int(r["other"])) for r in self.relations]
+
+
+@dataclass(frozen=True)
+class PublishedCommittee:
+    """A committee as it stood when the version was published: what pages group and sort by.
+
+    Shaped like a Committee where the pages read one (`pk`, `name`, `code`, `position`).
+    """
+
+    pk: int
+    name: str
+    code: str
+    position: int
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class PublishedProposal(models.Model):
@@ -73,9 +104,13 @@ class PublishedProposal(models.Model):
     code = models.CharField(_("code"), max_length=12)
     title = models.CharField(_("title"), max_length=200)
     type = models.CharField(_("type"), max_length=20, choices=ProposalType.choices)
+    # The committee itself, for identity only; what is shown is frozen in the three fields below.
     committee = models.ForeignKey(
         Committee, on_delete=models.PROTECT, related_name="+", verbose_name=_("committee")
     )
+    committee_name = models.CharField(_("committee"), max_length=120)
+    committee_code = models.CharField(_("committee abbreviation"), max_length=4)
+    committee_position = models.PositiveSmallIntegerField(_("committee order"), default=0)
     cross_cutting = models.BooleanField(_("cross-cutting"), default=False)
     summary = models.TextField(_("summary in plain language"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -110,6 +145,13 @@ class PublishedProposal(models.Model):
 
     def headroom_by_year(self) -> dict[int, int]:
         return {int(year): int(amount) for year, amount in self.headroom.items()}
+
+    @property
+    def published_committee(self) -> PublishedCommittee:
+        """The committee as published; reads no live data."""
+        return PublishedCommittee(
+            self.committee_id, self.committee_name, self.committee_code, self.committee_position
+        )
 
 
 class PdfStatus(models.TextChoices):

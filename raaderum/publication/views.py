@@ -178,7 +178,12 @@ COMPARED_FIELDS = (
 
 def _entry(published: PublishedProposal) -> compare.Entry:
     values: dict[str, object] = {name: getattr(published, name) for name in COMPARED_FIELDS}
-    values["committee"] = published.committee_id
+    # As published: a committee renamed between two versions shows as a change.
+    values["committee"] = (
+        published.committee_id,
+        published.committee_code,
+        published.committee_name,
+    )
     values["effects"] = sorted(
         (e["committee"], e["area"], int(e["year"]), int(e["amount"])) for e in published.effects
     )
@@ -265,7 +270,8 @@ def pdf_status(request: AuthenticatedHttpRequest, round_id: str, number: int) ->
     return render(
         request,
         "publication/version_detail.html#pdf-status",
-        {"round": version.round, "version": version, "pdf": _pdf_of(version)},
+        # poll: the live region's new text goes out of band into the one already on the page.
+        {"round": version.round, "version": version, "pdf": _pdf_of(version), "poll": True},
     )
 
 

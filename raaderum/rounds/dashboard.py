@@ -10,6 +10,8 @@ from raaderum.organisation.models import Role, User
 from raaderum.proposals import workflow
 from raaderum.proposals.catalog import Catalog, CatalogRow
 from raaderum.proposals.models import STEP_LABELS, ProposalStatus
+from raaderum.questions.access import visible_questions
+from raaderum.questions.models import Question
 from raaderum.rounds.models import BudgetRound
 
 
@@ -32,6 +34,8 @@ class Dashboard:
     mine: list[Todo]
     by_person: list[tuple[User, list[Todo]]] = field(default_factory=list)
     warnings: int = 0
+    # Budget questions past their deadline that the user may see (raaderum.questions.access).
+    overdue_questions: list[Question] = field(default_factory=list)
 
 
 def build_dashboard(
@@ -67,4 +71,7 @@ def build_dashboard(
         mine=per_person.get(user, []),
         by_person=sorted(per_person.items(), key=lambda pair: str(pair[0])),
         warnings=sum(bool(row.warnings) for row in rows),
+        overdue_questions=list(
+            visible_questions(user, budget_round).overdue(today).for_list().order_by("number")
+        ),
     )

@@ -52,13 +52,58 @@ EXPECTED = {
     "decisions_adjustments_csv": ALL,
     "decisions_adjustments_xlsx": ALL,
     "next_round": ["budget_office"],
+    "cooling_off_override": ["budget_office"],
     "decision_settings": ["budget_office"],
+    "round_publicity": ["budget_office"],
     "simulator": ALL,
     "scenario_list": ALL,
     "optimiser": ["budget_office", "director", "politician"],
     "impact": ["budget_office"],
     # The share link: any member of the municipality may read it.
     "scenario_detail": ALL,
+    # Strategy and evaluation: everyone answers the evaluation, the budget office runs it.
+    "round_strategy": ["budget_office"],
+    "evaluation_edit": ["budget_office"],
+    "evaluation_answer": ALL,
+    "evaluation_summary": ["budget_office"],
+    "evaluation_lessons": ["budget_office"],
+    # Sharing an idea of the round in the idea bank (a citizen's idea in the walk).
+    "bank_idea_share": ["budget_office"],
+    # Budget questions: the walk's question is asked by the politician and assigned to the
+    # owner; others in the administration see a question once it is answered.
+    "question_list": ALL,
+    "question_ask": ["politician"],
+    "question_settings": ["budget_office"],
+    "question_export_xlsx": ALL,
+    "question_export_pdf_file": ALL,
+    "question_detail": ["budget_office", "owner", "politician"],
+    "consultation_list": ["budget_office", "director", "politician"],
+    "consultation_create": ["budget_office"],
+    "consultation_detail": ["budget_office", "director", "politician"],
+    "consultation_edit": ["budget_office"],
+    "consultation_export_xlsx": ["budget_office", "director", "politician"],
+    "consultation_export_csv": ["budget_office", "director", "politician"],
+    # Key figures and the target per committee are for everyone; the budget office keeps them.
+    "key_figures": ALL,
+    "target_distribution": ALL,
+    "benchmark_data": ["budget_office"],
+    "benchmark_settings": ["budget_office"],
+    "comparison_groups": ["budget_office"],
+    "comparison_group_edit": ["budget_office"],
+    # Follow-up: everyone reads; the walk's initiative (SU-01) is the owner persona's, so the
+    # owner and the budget office enter; the budget office alone opens cycles and decides.
+    "followup_overview": ALL,
+    "followup_initiatives": ALL,
+    "followup_report_pdf_file": ALL,
+    "followup_cycle_create": ["budget_office"],
+    "followup_cycle": ALL,
+    "followup_cycle_edit": ["budget_office"],
+    "followup_initiative": ALL,
+    "followup_initiative_edit": ["budget_office", "owner"],
+    "followup_initiative_decide": ["budget_office"],
+    "followup_realisation": ALL,
+    # An approved assessment's file; unapproved ones: raaderum/followup/tests/test_evidence_view.py
+    "followup_evidence_file": ALL,
 }
 # Answer with a redirect, not a page: 302 for those allowed (to the version page until built).
 REDIRECTING = {
@@ -68,14 +113,56 @@ REDIRECTING = {
 # Not tenant data: open to anyone or handled by Django itself.
 OUTSIDE_THE_WALK = {
     "login",
+    "person_log",  # installation administrators only: organisation/tests/test_person_log.py
     "logout",
     "set_language",
     "accessibility",
     "notification_settings",  # the user's own settings: no municipality's data
+    # Single sign-on's login flow (404 unless configured): raaderum/sso/tests/test_oidc.py and
+    # test_saml.py, against identity providers the tests start themselves.
+    "sso_oidc_login",
+    "sso_oidc_callback",
+    "sso_saml_login",
+    "sso_saml_acs",
+    "sso_saml_metadata",
     "public_idea",  # public by design; raaderum/ideas/tests/test_public_idea.py
     "public_idea_thanks",
+    # Public by design: raaderum/questions/tests/test_public_list.py and
+    # raaderum/consultation/tests/test_public_consultation.py.
+    "public_question_list",
+    "public_consultation_list",
+    "public_consultation",
+    "public_consultation_thanks",
+    # Public transparency page and open data, no login; every one of them is walked with
+    # unpublished data present in raaderum/transparency/tests/test_nothing_unpublished.py.
+    "public_home",
+    "public_round",
+    "public_proposal",
+    "public_data",
+    "public_initiatives_json",
+    "public_initiatives_csv",
+    "public_realisation_json",
+    "public_realisation_csv",
 }
 # POST-only actions: GET answers 405 for everyone; their POST permissions have their own tests.
+# The idea bank belongs to the installation, not to one municipality
+# (raaderum/ideabank/access.py): a member of any municipality reads every entry, so another
+# municipality gets pages, not 404; only a budget office changes the bank, and only its own
+# municipality's entries (403 for another's: the entry's existence is no secret). Users without
+# any membership get 404 like everywhere (test_a_user_without_membership_sees_nothing).
+# url name -> (roles of the walk's municipality, which keeps the entry, that get 200 on GET;
+#              what the budget office of the other municipality gets)
+INSTALLATION_WIDE = {
+    "ideabank": (ALL, 200),
+    "ideabank_export": (ALL, 200),
+    "bank_idea_detail": (ALL, 200),
+    "bank_idea_create": (["budget_office"], 200),
+    "ideabank_import": (["budget_office"], 200),
+    "bank_idea_edit": (["budget_office"], 403),
+    "bank_idea_delete": (["budget_office"], 403),
+    # Into the user's own rounds; politicians submit party proposals instead.
+    "bank_idea_use": (ADMINISTRATION, 200),
+}
 POST_ONLY = {
     "proposal_transition",
     "readability",
@@ -86,6 +173,17 @@ POST_ONLY = {
     "scenario_delete",
     "relation_add",
     "relation_delete",
+    "question_answer",
+    "question_review",
+    "question_route",
+    "question_publicity",
+    "consultation_comment",
+    "benchmark_fetch",
+    "comparison_group_delete",
+    "followup_milestone_done",
+    "followup_realisation_review",
+    "followup_evidence_upload",
+    "followup_evidence_delete",
 }
 
 
@@ -106,7 +204,9 @@ def app_url_names():
 
 
 def test_every_url_is_in_the_walk():
-    assert app_url_names() - OUTSIDE_THE_WALK == set(EXPECTED) | POST_ONLY | set(REDIRECTING)
+    assert app_url_names() - OUTSIDE_THE_WALK == (
+        set(EXPECTED) | POST_ONLY | set(REDIRECTING) | set(INSTALLATION_WIDE)
+    )
 
 
 def urls_for(world, proposal, idea, version, scenario):
@@ -148,7 +248,9 @@ def urls_for(world, proposal, idea, version, scenario):
         "decisions_adjustments_csv": [world.round.public_id],
         "decisions_adjustments_xlsx": [world.round.public_id],
         "next_round": [world.round.public_id],
+        "cooling_off_override": [proposal.public_id],
         "decision_settings": [world.municipality.slug],
+        "round_publicity": [world.round.public_id],
         "simulator": [world.round.public_id, version.number],
         "simulator_totals": [world.round.public_id, version.number],
         "scenario_list": [world.round.public_id, version.number],
@@ -190,7 +292,211 @@ def walk(world):
     )
     version = do_publish_catalog(world.round, user=world.budget_officer)
     scenario = Scenario.objects.create(version=version, name="Pias forslag", owner=world.politician)
-    return world, urls_for(world, proposal, idea, version, scenario)
+    urls = urls_for(world, proposal, idea, version, scenario)
+    urls.update(question_and_consultation_urls(world, version))
+    urls.update(strategy_evaluation_and_idea_bank_urls(world, idea))
+    urls.update(benchmark_urls(world))
+    urls.update(followup_urls(world, version))
+    return world, urls
+
+
+def followup_urls(world, version):
+    """SU-01 adopted: a milestone, an approved assessment of 2028 with a file, a cycle."""
+    import datetime
+
+    from raaderum.decisions.actions import do_record_decisions
+    from raaderum.followup.actions import do_open_cycle, do_review_realisation, do_save_realisation
+    from raaderum.followup.models import Evidence, Initiative, Milestone
+
+    published = version.proposals.get(code="SU-01")
+    agreement = {"body": "KB", "date": datetime.date(2026, 10, 8), "reference": "Aftale"}
+    do_record_decisions(
+        world.round,
+        version,
+        {**agreement, "note": ""},
+        {published.pk: {"outcome": "adopted", "note": "", "may_return": False}},
+        user=world.budget_officer,
+    )
+    initiative = Initiative.objects.get()
+    milestone = Milestone.objects.create(initiative=initiative, title="Plan", due="2028-01-01")
+    fields = {"realised": 5_000, "status": "on_track", "assessment": "Som ventet.", "learning": ""}
+    realisation = do_save_realisation(
+        initiative, 2028, fields, submit=True, expected_version=0, user=world.owner
+    )
+    evidence = Evidence.objects.create(
+        realisation=realisation,
+        name="udtræk.csv",
+        content=b"a;b\n",
+        content_type="text/csv",
+        size=4,
+        uploaded_by=world.owner,
+    )
+    do_review_realisation(
+        realisation, approve=True, note="", expected_version=1, user=world.budget_officer
+    )
+    do_open_cycle(
+        world.municipality,
+        {
+            "accounts_year": 2028,
+            "entry_deadline": datetime.date(2029, 3, 1),
+            "review_deadline": datetime.date(2029, 4, 1),
+        },
+        user=world.budget_officer,
+    )
+    slug, code = world.municipality.slug, [world.round.public_id, "SU-01"]
+    args = {
+        "followup_overview": [slug],
+        "followup_initiatives": [slug],
+        "followup_report_pdf_file": [slug],
+        "followup_cycle_create": [slug],
+        "followup_cycle": [slug, 2028],
+        "followup_cycle_edit": [slug, 2028],
+        "followup_initiative": code,
+        "followup_initiative_edit": code,
+        "followup_initiative_decide": code,
+        "followup_milestone_done": [*code, milestone.public_id],
+        "followup_realisation": [*code, 2028],
+        "followup_realisation_review": [*code, 2028],
+        "followup_evidence_upload": [*code, 2028],
+        "followup_evidence_file": [*code, 2028, evidence.public_id],
+        "followup_evidence_delete": [*code, 2028, evidence.public_id],
+    }
+    return {name: reverse(name, args=value) for name, value in args.items()}
+
+
+def benchmark_urls(world):
+    from raaderum.benchmark.models import ComparisonGroup
+
+    group = ComparisonGroup.objects.create(
+        municipality=world.municipality, name="Naboer", kommuner="706,710"
+    )
+    slug = world.municipality.slug
+    args = {
+        name: [slug]
+        for name in (
+            "key_figures",
+            "benchmark_data",
+            "benchmark_fetch",
+            "benchmark_settings",
+            "comparison_groups",
+        )
+    }
+    args["comparison_group_edit"] = [group.public_id]
+    args["comparison_group_delete"] = [group.public_id]
+    args["target_distribution"] = [world.round.public_id]
+    return {name: reverse(name, args=value) for name, value in args.items()}
+
+
+def question_and_consultation_urls(world, version):
+    import datetime
+
+    from raaderum.consultation.actions import Settings, do_open_consultation, do_submit_answer
+    from raaderum.questions.actions import do_ask_question
+
+    question = do_ask_question(
+        world.round,
+        user=world.politician,
+        text="Hvad koster det?",
+        published=version.proposals.get(),
+    )
+    today = datetime.date.today()
+    consultation = do_open_consultation(
+        version,
+        Settings("Hjælp os", "", today, today, version.target_by_year()),
+        list(version.proposals.all()),
+        user=world.budget_officer,
+    )
+    answer = do_submit_answer(consultation, codes=[], comment="Godt", token="x", today=today)
+    question_args = {
+        name: [world.round.public_id]
+        for name in (
+            "question_list",
+            "question_ask",
+            "question_settings",
+            "question_export_xlsx",
+            "question_export_pdf_file",
+            "consultation_list",
+            "consultation_create",
+        )
+    }
+    question_args.update(
+        {
+            name: [question.public_id]
+            for name in (
+                "question_detail",
+                "question_answer",
+                "question_review",
+                "question_route",
+                "question_publicity",
+            )
+        }
+    )
+    question_args.update(
+        {
+            name: [consultation.public_id]
+            for name in (
+                "consultation_detail",
+                "consultation_edit",
+                "consultation_export_xlsx",
+                "consultation_export_csv",
+            )
+        }
+    )
+    question_args["consultation_comment"] = [consultation.public_id, answer.public_id]
+    return {name: reverse(name, args=value) for name, value in question_args.items()}
+
+
+def strategy_evaluation_and_idea_bank_urls(world, idea):
+    from raaderum.ideabank.actions import do_save_bank_idea
+
+    bank_idea = do_save_bank_idea(
+        world.municipality,
+        {
+            "title": "Færre vikarer",
+            "service_area": "Folkeskoler",
+            "type": "saving",
+            "source_name": world.municipality.name,
+        },
+        user=world.budget_officer,
+    )
+    args = {
+        name: [world.round.public_id]
+        for name in (
+            "round_strategy",
+            "evaluation_edit",
+            "evaluation_answer",
+            "evaluation_summary",
+            "evaluation_lessons",
+        )
+    }
+    args["bank_idea_share"] = [idea.public_id]
+    args.update({name: [] for name in ("ideabank", "bank_idea_create", "ideabank_import")})
+    args["ideabank_export"] = ["json"]
+    args.update(
+        {
+            name: [bank_idea.public_id]
+            for name in ("bank_idea_detail", "bank_idea_edit", "bank_idea_delete", "bank_idea_use")
+        }
+    )
+    return {name: reverse(name, args=value) for name, value in args.items()}
+
+
+@pytest.mark.parametrize("name", sorted(INSTALLATION_WIDE))
+def test_the_idea_bank_is_read_by_the_installation_and_kept_by_its_municipality(client, walk, name):
+    world, urls = walk
+    roles, other_municipality = INSTALLATION_WIDE[name]
+    for role, user in world.personas().items():
+        client.force_login(user)
+        expected = 200 if role in roles else 403
+        assert client.get(urls[name]).status_code == expected, (name, role)
+    client.force_login(world.outsider)
+    assert client.get(urls[name]).status_code == other_municipality, name
+    if other_municipality == 403:
+        assert client.post(urls[name], {}).status_code == 403, name
+    client.logout()
+    response = client.get(urls[name])
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -90,3 +90,36 @@ def test_the_danish_translation_is_complete():
     assert untranslated == []
     assert fuzzy == []
     assert len(po.translated_entries()) > 200
+
+
+# The environment docs/deployment.md tells a kommune's IT to set.
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-long-random-production-key-" + "x" * 40,
+    "ALLOWED_HOSTS": "raaderum.kommune.dk",
+    "CSRF_TRUSTED_ORIGINS": "https://raaderum.kommune.dk",
+    "BEHIND_HTTPS_PROXY": "true",
+    "SECURE_SSL_REDIRECT": "true",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "STATIC_MANIFEST": "true",
+}
+
+
+def test_check_deploy_is_clean_with_the_documented_production_settings():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_COOKIES"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**env, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "raaderum.settings"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_the_deployment_guide_sets_what_check_deploy_needs():
+    guide = (ROOT / "docs" / "deployment.md").read_text()
+    for name, value in PRODUCTION_ENV.items():
+        if name != "SECRET_KEY":
+            assert f"{name}={value}" in guide, name

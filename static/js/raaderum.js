@@ -27,4 +27,37 @@
       if (select) { select.focus(); }
     }
   });
+  // A live region gets new text out of band (the simulator's summary, the PDF's progress): when
+  // the text is what it was, leave it alone, or a screen reader says it again on every poll.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.getAttribute("role") === "status" &&
+        event.detail.fragment.textContent.trim() === target.textContent.trim()) {
+      event.detail.shouldSwap = false;
+    }
+  });
+  // A simulator toggle sends the ticked codes as one field, a code a line, rather than a field
+  // per checkbox: with a few hundred proposals that is most of what the server parses on each
+  // tick. The plain form (Calculate, Save) still posts a field each; the server reads both.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail.elt;
+    if (!elt.classList || !elt.classList.contains("simulator-proposals")) { return; }
+    var formData = event.detail.formData;
+    var codes = formData.getAll("chosen");
+    formData.delete("chosen");
+    formData.append("chosen", codes.join("\n"));
+  });
+  // Back (or reload) to the simulator: the browser may restore the ticks without the totals
+  // that went with them. Recalculate when what is ticked is not what the page came with.
+  window.addEventListener("pageshow", function (event) {
+    var region = document.querySelector(".simulator-proposals");
+    if (event.persisted || !region || !window.htmx) { return; }
+    var boxes = region.querySelectorAll("input[type=checkbox]");
+    for (var i = 0; i < boxes.length; i++) {
+      if (boxes[i].checked !== boxes[i].defaultChecked) {
+        window.htmx.trigger(region, "change");
+        return;
+      }
+    }
+  });
 })();

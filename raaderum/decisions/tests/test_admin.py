@@ -30,7 +30,9 @@ def recorded(client: Client, world: World) -> BudgetAgreement:
     return agreement
 
 
-@pytest.mark.parametrize("model", ["budgetagreement", "decisionsettings", "carryover"])
+@pytest.mark.parametrize(
+    "model", ["budgetagreement", "decisionsettings", "carryover", "coolingoffoverride"]
+)
 def test_each_model_has_an_admin_list(admin_client: Client, recorded: Any, model: str) -> None:
     response = admin_client.get(reverse(f"admin:decisions_{model}_changelist"))
     assert response.status_code == 200

@@ -106,7 +106,8 @@ def test_it_copies_deferred_and_allowed_back_proposals_uprated_to_the_krone(
         (world.elderly, 2030): -929_250,
     }
     carry = CarryOver.objects.get(proposal=bu01)
-    assert carry.price_index == Decimal("1.0325")
+    assert (carry.from_price_level, carry.to_price_level) == (2027, 2028)
+    assert carry.steps() == [(2027, 2028, Decimal("1.0325"))]
     assert carry.overridden is False
     assert carry.by == world.budget_officer
     assert Event.objects.filter(round=world.round, verb="next_round_started").exists()
@@ -150,15 +151,89 @@ def test_a_rejected_proposal_comes_back_when_its_cooling_off_period_ends(
             budget_year="2029",
             price_level_year="2029",
             full_effect_year="2030",
-            price_index="1,000",
+            price_index_2028="1,0325",
+            price_index="1,028",
         ),
     )
     assert response.status_code == 302
     round_2029 = BudgetRound.objects.get(name="Budget 2029–2032")
     [copy] = round_2029.proposals.all()
     assert copy.title == "Lukning af ungdomsklub"
-    # Two years on from budget 2027.
-    assert {(e.year, e.amount) for e in copy.effects.all()} == {(2030, -700_000)}
+    # Two years on from budget 2027, and two price-level years from 2027-P/L to 2029-P/L:
+    # −700.000 × 1,0325 = −722.750, × 1,028 = −742.987 (one index only would give −719.600).
+    assert {(e.year, e.amount) for e in copy.effects.all()} == {(2030, -742_987)}
+    carry = CarryOver.objects.get(proposal=copy)
+    assert (carry.from_price_level, carry.to_price_level) == (2027, 2029)
+    assert carry.steps() == [
+        (2027, 2028, Decimal("1.0325")),
+        (2028, 2029, Decimal("1.028")),
+    ]
+
+
+def test_each_price_level_year_has_its_index_and_earlier_ones_are_prefilled(
+    client: Client, world: World
+) -> None:
+    decide(world, publish(world), OUTCOMES)
+    client.force_login(world.budget_officer)
+    client.post(url(world), form_data())  # 2027 → 2028 with 1,0325
+    round_2028 = BudgetRound.objects.get(name="Budget 2028–2031")
+    next_url = reverse("next_round", args=[round_2028.public_id])
+    response = client.get(next_url)
+    form = response.context["form"]
+    assert [field.name for field in form.index_fields()] == ["price_index_2028", "price_index"]
+    html = response.content.decode()
+    assert "Prisindeks fra 2027-P/L til 2028-P/L" in html
+    assert "Prisindeks fra 2028-P/L til 2029-P/L" in html
+    assert 'value="1,0325"' in html
+    assert "Som indtastet, da Budget 2028–2031 blev startet." in html
+    assert "en P/L-år ad gangen" in html or "ét P/L-år ad gangen" in html
+
+    # The 2028 index missing: refused next to its field, nothing created.
+    response = client.post(
+        next_url,
+        form_data(
+            name="Budget 2029–2032",
+            budget_year="2029",
+            price_level_year="2029",
+            full_effect_year="2030",
+            price_index="1,028",
+        ),
+    )
+    assert response.status_code == 200
+    assert "price_index_2028" in response.context["form"].errors
+    assert not BudgetRound.objects.filter(name="Budget 2029–2032").exists()
+
+
+def test_a_proposal_at_the_new_price_level_already_is_not_uprated(
+    client: Client, world: World
+) -> None:
+    decide(world, publish(world), OUTCOMES)
+    client.force_login(world.budget_officer)
+    response = client.get(url(world))
+    assert [f.name for f in response.context["form"].index_fields()] == ["price_index"]
+    data = form_data(price_level_year="2027")
+    del data["price_index"]
+    response = client.post(url(world), data)
+    assert response.status_code == 302
+    copy = BudgetRound.objects.get(name="Budget 2028–2031").proposals.get(title="Færre vikarer")
+    assert {(e.year, e.amount) for e in copy.effects.all()} == {
+        (2028, -1_000_200),
+        (2029, -1_234_567),
+    }
+    assert CarryOver.objects.get(proposal=copy).steps() == []
+
+
+def test_the_price_level_cannot_go_back_before_the_proposals_carried_over(
+    client: Client, world: World
+) -> None:
+    decide(world, publish(world), OUTCOMES)
+    client.force_login(world.budget_officer)
+    response = client.post(url(world), form_data(price_level_year="2026"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["price_level_year"] == [
+        "Der overføres forslag i 2027-P/L: den nye runde kan ikke have et tidligere P/L-niveau."
+    ]
+    assert not BudgetRound.objects.filter(name="Budget 2028–2031").exists()
 
 
 @pytest.mark.parametrize("index", ["1.032", "0,4", "2,01", "abc", ""])

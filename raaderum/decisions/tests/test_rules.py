@@ -29,6 +29,42 @@ def test_uprate_refuses_floats() -> None:
 
 
 @pytest.mark.parametrize(
+    ("from_level", "to_level", "steps"),
+    [(2027, 2028, [2028]), (2027, 2029, [2028, 2029]), (2028, 2028, [])],
+)
+def test_price_steps_are_one_per_year(from_level: int, to_level: int, steps: list[int]) -> None:
+    assert rules.price_steps(from_level, to_level) == steps
+
+
+def test_price_steps_never_go_back() -> None:
+    with pytest.raises(ValueError, match="back"):
+        rules.price_steps(2029, 2028)
+
+
+@pytest.mark.parametrize(
+    ("amount", "indices", "expected"),
+    [
+        # 2027 → 2028: −1.000.200 × 1,0325 = −1.032.706,5 → −1.032.707;
+        # 2028 → 2029: −1.032.707 × 1,028 = −1.061.622,796 → −1.061.623.
+        (-1_000_200, ["1.0325", "1.028"], -1_061_623),
+        # Rounded after each year: 200 × 1,0325 = 206,5 → 207; 207 × 1,0325 = 213,7275 → 214,
+        # where 200 × 1,0325² = 213,21 would give 213.
+        (200, ["1.0325", "1.0325"], 214),
+        (-700_000, [], -700_000),
+    ],
+)
+def test_uprate_in_steps_rounds_after_every_year(
+    amount: int, indices: list[str], expected: int
+) -> None:
+    assert rules.uprate_in_steps(amount, [Decimal(i) for i in indices]) == expected
+    # The same as carrying it over one year at a time.
+    step_by_step = amount
+    for index in indices:
+        step_by_step = rules.uprate(step_by_step, Decimal(index))
+    assert step_by_step == expected
+
+
+@pytest.mark.parametrize(
     ("outcome", "may_return", "year", "new_year", "expected"),
     [
         ("deferred", False, None, 2028, rules.ALLOWED),
@@ -72,3 +108,11 @@ def test_adjustments_leave_out_zero_and_sort_by_committee_area_year() -> None:
         ("BU-02", 2028, -5, "3.22.01"),
     ]
     assert rows[0].committee == "Børne- og Ungdomsudvalget"
+
+
+@pytest.mark.parametrize(
+    ("index", "text"),
+    [("1.032", "1,032"), ("1.0320", "1,032"), ("1.0325", "1,0325"), ("1", "1,000")],
+)
+def test_index_text_keeps_the_decimals_typed(index: str, text: str) -> None:
+    assert rules.index_text(Decimal(index)) == text

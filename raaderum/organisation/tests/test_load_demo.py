@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count, Sum
+from django.test import RequestFactory
 
 from raaderum import demo, demo_data
 from raaderum.demo import load_demo
@@ -151,7 +152,9 @@ def test_running_it_again_restores_what_was_changed(loaded):
     assert proposal.code == code
     assert effect_sum(loaded.budget_round, 2030, proposal=proposal) == -800_000
     assert ServiceAreaBudget.objects.filter(year=2026).count() == 22
-    assert authenticate(username="ejer", password=demo.PASSWORD) == owner
+    assert (
+        authenticate(RequestFactory().post("/"), username="ejer", password=demo.PASSWORD) == owner
+    )
 
 
 def test_a_failure_leaves_nothing_behind(monkeypatch):
@@ -169,7 +172,9 @@ def test_every_role_has_a_persona_who_logs_in_with_demo(loaded):
     memberships = Membership.objects.filter(municipality=loaded.municipality)
     assert {m.role for m in memberships} == set(Role.values)
     for membership in memberships.select_related("user"):
-        user = authenticate(username=membership.user.username, password="demo")
+        user = authenticate(
+            RequestFactory().post("/"), username=membership.user.username, password="demo"
+        )
         assert user == membership.user
         assert membership.user.first_name and membership.user.last_name
         assert membership.user.username.isascii() and membership.user.username.islower()

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+import time_machine
 from django.urls import reverse
 
 from raaderum.test import PASSWORD
@@ -52,3 +55,59 @@ def test_every_input_is_styled_by_the_design_system(client):
     assert (
         'type="password" name="password" autocomplete="current-password" class="form-input"' in html
     )
+
+
+def _fail(client, username="bente", address="192.0.2.10", times=1):
+    for _ in range(times):
+        response = client.post(
+            reverse("login"), {"username": username, "password": "forkert"}, REMOTE_ADDR=address
+        )
+    return response
+
+
+def test_five_wrong_passwords_lock_the_user_name_from_that_address(client, world, settings):
+    assert settings.AXES_FAILURE_LIMIT == 5
+    assert _fail(client, times=4).status_code == 200  # the form again, with its message
+    locked = _fail(client)
+    assert locked.status_code == 429
+    html = locked.content.decode()
+    assert "For mange mislykkede login" in html and "15 minutter" in html
+    # Even the right password is refused while locked ...
+    right = client.post(
+        reverse("login"), {"username": "bente", "password": PASSWORD}, REMOTE_ADDR="192.0.2.10"
+    )
+    assert right.status_code == 429
+    # ... but the same user from another address, and a colleague from this one, may log in.
+    other_address = client.post(
+        reverse("login"), {"username": "bente", "password": PASSWORD}, REMOTE_ADDR="192.0.2.99"
+    )
+    assert other_address.status_code == 302
+    client.logout()
+    colleague = client.post(
+        reverse("login"), {"username": "ole", "password": PASSWORD}, REMOTE_ADDR="192.0.2.10"
+    )
+    assert colleague.status_code == 302
+
+
+def test_the_lock_ends_after_the_cool_off(client, world):
+    with time_machine.travel("2026-11-23 10:00 +0100", tick=False) as traveller:
+        _fail(client, times=5)
+        traveller.shift(timedelta(minutes=14))
+        assert _fail(client).status_code == 429
+        traveller.shift(timedelta(minutes=16))
+        right = client.post(
+            reverse("login"),
+            {"username": "bente", "password": PASSWORD},
+            REMOTE_ADDR="192.0.2.10",
+        )
+        assert right.status_code == 302
+
+
+def test_a_successful_login_resets_the_count(client, world):
+    _fail(client, times=4)
+    ok = client.post(
+        reverse("login"), {"username": "bente", "password": PASSWORD}, REMOTE_ADDR="192.0.2.10"
+    )
+    assert ok.status_code == 302
+    client.logout()
+    assert _fail(client, times=4).status_code == 200

@@ -33,6 +33,7 @@ from raaderum.prioritisation.optimiser import (
     solve,
     violations,
 )
+from raaderum.proposals.calculation import target_status
 
 YEARS = (2027, 2028, 2029, 2030)
 
@@ -65,9 +66,9 @@ def check_solution(problem: Problem, solution: Solution) -> None:
     assert solution.impact == sum(it.impact for it in chosen)
     for year, reached in solution.reached.items():
         assert reached == sum(it.headroom.get(year, 0) for it in chosen)
-    for year, target in problem.targets.items():
-        if target:
-            assert solution.reached[year] >= target
+    # Every year with a target, 0 included, is met as the simulator's target table says.
+    in_target_years = {year: solution.reached.get(year, 0) for year in problem.targets}
+    assert all(status.met for status in target_status(in_target_years, problem.targets))
 
 
 def all_three(problem: Problem) -> tuple[Solution, Solution, Solution]:
@@ -113,7 +114,20 @@ CASES = [
     Case("knapsack: a small target", Problem(KNAPSACK, full_year(55)), {"a"}, 10),
     Case("knapsack: everything", Problem(KNAPSACK, full_year(260)), {"a", "b", "c", "d"}, 53),
     Case("no target: nothing", Problem(KNAPSACK, {}), set(), 0),
-    Case("target 0 is unconstrained", Problem(KNAPSACK, {2030: 0, 2027: 0}), set(), 0),
+    Case("target 0: nothing needs nothing", Problem(KNAPSACK, {2030: 0, 2027: 0}), set(), 0),
+    Case(
+        "target 0 before the full effect: an investment's outlay must be covered that year",
+        Problem(
+            [
+                item("invest", -80, 0, 150, 150, impact=5),
+                item("saving", 100, 100, 100, 100, impact=40),
+                item("early", 80, 0, 0, 0, impact=10),
+            ],
+            {2027: 0, 2028: 0, 2029: 150, 2030: 150},
+        ),
+        {"invest", "early"},
+        15,
+    ),
     Case("a negative target allows spending", Problem(KNAPSACK, {2030: -5}), set(), 0),
     Case(
         "must include counts towards the target",
@@ -616,6 +630,9 @@ def random_problem(rng: random.Random, *, scale: int = 1) -> Problem:
         roll = rng.random()
         if roll < 0.2:
             continue
+        if roll < 0.3 and year < YEARS[-1]:
+            targets[year] = 0  # before the full effect: only "not negative"
+            continue
         share = rng.uniform(0.1, 0.6) if roll < 0.9 else rng.uniform(0.6, 1.1)
         targets[year] = round(positive[year] * share) if roll < 0.97 else -rng.randint(1, 50)
     pairs = list(itertools.combinations(keys, 2))
@@ -649,7 +666,7 @@ def reference(problem: Problem) -> Reference:
     """A third oracle in plain Python, built only on `violations()`: every subset."""
     keys = [it.key for it in problem.items]
     items = {it.key: it for it in problem.items}
-    constrained = [y for y, t in problem.targets.items() if t]
+    constrained = list(problem.targets)  # target 0 included: the simulator's rule
     allowed = 0
     reachable: dict[int, int] = {}
     best: tuple[int, int] | None = None
@@ -739,3 +756,46 @@ def test_random_instances_against_a_plain_python_oracle() -> None:
             unique += 1
             assert optimum.chosen == exhaustive.chosen == ref.optima[0]
     assert unique >= 5 and infeasible >= 3, (unique, infeasible)
+
+
+def test_a_set_meets_the_targets_for_the_optimiser_exactly_when_the_simulator_says_so() -> None:
+    """One rule: every subset of random instances (years with target 0 among them) is judged
+    the same by the optimiser's check and by the target table's target_status, and a set the
+    optimiser returns is never "missing" in the simulator."""
+    zero_years = compared = 0
+    for problem in random_problems(6, 40):
+        if len(problem.items) > 9:
+            continue
+        zero_years += sum(1 for t in problem.targets.values() if t == 0)
+        keys = [it.key for it in problem.items]
+        items = {it.key: it for it in problem.items}
+        for bits in itertools.product((False, True), repeat=len(keys)):
+            chosen = frozenset(k for k, b in zip(keys, bits, strict=True) if b)
+            headroom = {
+                year: sum(items[k].headroom.get(year, 0) for k in chosen)
+                for year in problem.targets
+            }
+            simulator_met = all(s.met for s in target_status(headroom, problem.targets))
+            optimiser_met = not any(v.startswith("target ") for v in violations(problem, chosen))
+            assert simulator_met == optimiser_met, (problem, chosen)
+            compared += 1
+        for solution in (solve(problem), brute_force(problem), greedy(problem)):
+            if solution.status != INFEASIBLE:
+                reached = {y: solution.reached.get(y, 0) for y in problem.targets}
+                assert all(s.met for s in target_status(reached, problem.targets))
+    assert zero_years >= 5 and compared > 1_000, (zero_years, compared)
+
+
+def test_an_investment_before_the_full_effect_is_not_left_uncovered() -> None:
+    """Target 0 in 2027–2028 (before the full effect): the investment alone frees the most for
+    the least impact but costs 80 in 2027, which the simulator shows as missing."""
+    problem = Problem(
+        [item("invest", -80, 0, 150, 150, impact=5), item("early", 80, 0, 0, 0, impact=10)],
+        {2027: 0, 2028: 0, 2029: 150, 2030: 150},
+    )
+    for solution in all_three(problem):
+        assert "invest" not in solution.chosen or "early" in solution.chosen
+    assert solve(problem).chosen == {"invest", "early"}
+    alone = {2027: -80, 2028: 0, 2029: 150, 2030: 150}
+    assert [s.met for s in target_status(alone, problem.targets)] == [False, True, True, True]
+    assert violations(problem, {"invest"}) == ["target 2027: -80 < 0"]

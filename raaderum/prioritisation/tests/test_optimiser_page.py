@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 
 from raaderum.prioritisation.models import Scenario
-from raaderum.prioritisation.tests.helpers import client_for, publish_catalog
+from raaderum.prioritisation.simulation import evaluate, relations_for
+from raaderum.prioritisation.tests.helpers import LATER, client_for, in_catalog, publish_catalog
+from raaderum.publication.catalog import published_proposals
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +16,9 @@ def url(version):
 
 
 def run(client, version, **rules):
-    params = {
-        "run": "1",
-        **{f"rule-{code.replace('_', '-')}": rule for code, rule in rules.items()},
-    }
-    response = client.get(url(version), params)
+    """Run the optimiser as the page's form does (a POST with the choices)."""
+    params = {f"rule-{code.replace('_', '-')}": rule for code, rule in rules.items()}
+    response = client.post(url(version), params)
     assert response.status_code == 200
     return response
 
@@ -109,3 +109,47 @@ def test_roles_that_may_not_optimise(world, role):
 def test_it_rejects_other_municipality(world):
     catalog = publish_catalog(world)
     assert client_for(world.outsider).get(url(catalog.version), {"run": "1"}).status_code == 404
+
+
+def test_the_optimiser_never_returns_what_the_simulator_calls_missing(world):
+    """2027 is before the full effect (target 0). An investment that costs 3 mio. kr. in 2027
+    and frees 30 mio. kr. after is the cheapest way to the target from 2028, but alone it
+    leaves 2027 at −3 mio. kr., which the simulator shows as missing; so the optimiser must not
+    return it alone either."""
+    invest = in_catalog(
+        world,
+        world.children,
+        world.schools,
+        "Digital skoleadministration",
+        {2027: -3_000_000, **dict.fromkeys(LATER, 30_000_000)},
+        type="investment",
+    )
+    catalog = publish_catalog(world)
+    codes = {p.proposal_id: p.code for p in catalog.version.proposals.all()}
+    client = client_for(world.politician)
+    # The simulator's judgement of the investment alone: 2027 is missing 3 mio. kr.
+    proposals = published_proposals(catalog.version)
+    relations = relations_for(catalog.version, proposals, all_of_version=True)
+    alone = evaluate(
+        catalog.version, [p for p in proposals if p.proposal_id == invest.pk], relations
+    )
+    assert [(s.year, s.gap, s.met) for s in alone.status] == [
+        (2027, 3_000_000, False),
+        *((year, 0, True) for year in LATER),
+    ]
+
+    response = run(client, catalog.version)
+    result = response.context["result"]
+    assert result.solution.status == "optimal"
+    # {A, B, D}: 32.345.679 kr. of impact, less than the investment with B beside it.
+    assert result.solution.chosen == frozenset(
+        {codes[catalog.a.pk], codes[catalog.b.pk], codes[catalog.d.pk]}
+    )
+    selection = response.context["selection"]
+    assert selection.met and [s.met for s in selection.status] == [True] * 4
+    # Must the investment be in, it comes with what covers its 2027 outlay.
+    response = run(client, catalog.version, **{codes[invest.pk].replace("-", "_"): "include"})
+    chosen = response.context["result"].solution.chosen
+    assert chosen == frozenset({codes[invest.pk], codes[catalog.b.pk]})
+    assert response.context["selection"].total[2027] == 2_000_001
+    assert response.context["selection"].met

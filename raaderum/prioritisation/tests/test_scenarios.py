@@ -41,13 +41,20 @@ def test_it_saves_the_selection_as_a_named_scenario(world):
     assert response.context["selection"].total[2028] == 17_345_679
 
 
-def test_a_scenario_without_a_name_is_not_saved(world):
+def test_a_scenario_without_a_name_is_not_saved_and_nothing_ticked_is_lost(world):
     catalog = publish_catalog(world)
     response = client_for(world.politician).post(
-        version_url(catalog.version, "scenario_save"), {"name": " ", "chosen": ["BU-01"]}
+        version_url(catalog.version, "scenario_save"), {"name": " ", "chosen": ["BU-01", "SU-02"]}
     )
-    assert response.status_code == 302
+    assert response.status_code == 422
     assert not Scenario.objects.exists()
+    html = response.content.decode()
+    # The simulator again, the error next to the name field, the same proposals ticked.
+    assert "Giv scenariet et navn for at gemme det." in html
+    assert 'aria-invalid="true"' in html
+    assert 'value="BU-01" checked' in html and 'value="SU-02" checked' in html
+    assert 'value="BU-02" checked' not in html
+    assert response.context["selection"].total[2028] == 12_345_678 + 15_000_000
 
 
 def test_sharing_needs_a_party_group(world):
@@ -126,10 +133,67 @@ def test_the_simulator_opens_a_scenario_for_changes(world):
     client = client_for(world.politician)
     scenario = save(client, catalog.version, "Første", ["SU-01"])
     detail = client.get(reverse("scenario_detail", args=[scenario.public_id]))
+    # A short address, whatever the number of proposals in the scenario.
+    assert detail.context["open_url"].endswith(f"simulator/?scenario={scenario.public_id}")
     page = client.get(detail.context["open_url"])
-    assert page.context["scenario"] == scenario
+    assert page.context["scenario"] == scenario and page.context["may_change"]
     assert page.context["selection"].codes == ["SU-01"]
-    assert reverse("scenario_update", args=[scenario.public_id]) in page.content.decode()
+    html = page.content.decode()
+    assert 'value="SU-01" checked' in html
+    assert reverse("scenario_update", args=[scenario.public_id]) in html
+    assert "Åbnet fra dit scenarie »Første«." in html
+
+
+def test_a_shared_scenario_opens_as_a_copy_that_cannot_overwrite_it(world):
+    catalog = publish_catalog(world)
+    scenario = save(client_for(world.politician), catalog.version, "Pias", ["BU-02", "SU-01"])
+    reader = client_for(world.reader)
+    detail = reader.get(reverse("scenario_detail", args=[scenario.share_token]))
+    assert detail.context["open_url"].endswith(f"simulator/?scenario={scenario.share_token}")
+    page = reader.get(detail.context["open_url"])
+    assert page.context["selection"].codes == ["BU-02", "SU-01"]
+    assert not page.context["may_change"]
+    html = page.content.decode()
+    assert reverse("scenario_update", args=[scenario.public_id]) not in html
+    assert "En kopi af scenariet »Pias«" in html
+    # Someone who may not see the scenario gets an empty simulator, not its proposals.
+    stranger = client_for(politician(world, "victor", "V"))
+    page = stranger.get(version_url(catalog.version, "simulator"), {"scenario": scenario.public_id})
+    assert page.status_code == 200
+    assert page.context["scenario"] is None and page.context["selection"].count == 0
+
+
+def test_a_party_member_opens_a_copy_without_learning_the_share_link(world):
+    catalog = publish_catalog(world)
+    set_party(world, "A")
+    scenario = save(client_for(world.politician), catalog.version, "Fælles", ["SU-01"], True)
+    member = client_for(politician(world, "pernille", "A"))
+    detail = member.get(reverse("scenario_detail", args=[scenario.public_id]))
+    assert str(scenario.share_token) not in detail.content.decode()
+    assert detail.context["open_url"].endswith(f"?scenario={scenario.public_id}")
+    page = member.get(detail.context["open_url"])
+    assert page.context["selection"].codes == ["SU-01"] and not page.context["may_change"]
+    assert str(scenario.share_token) not in page.content.decode()
+
+
+def test_the_simulator_saves_the_ticked_proposals_into_the_scenario_it_came_from(world):
+    catalog = publish_catalog(world)
+    client = client_for(world.politician)
+    scenario = save(client, catalog.version, "Første", ["SU-01"])
+    # What the simulator's form posts with the button »Gem de valgte forslag i »Første««.
+    response = client.post(
+        reverse("scenario_update", args=[scenario.public_id]),
+        {
+            "scenario": str(scenario.public_id),
+            "name": "",
+            "replace_selection": "1",
+            "chosen": ["BU-01", "BU-02"],
+        },
+    )
+    assert response["Location"] == reverse("scenario_detail", args=[scenario.public_id])
+    assert sorted(p.code for p in scenario.proposals.all()) == ["BU-01", "BU-02"]
+    scenario.refresh_from_db()
+    assert scenario.name == "Første"
 
 
 def test_it_compares_scenarios_side_by_side(world):

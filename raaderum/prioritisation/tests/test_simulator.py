@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -16,7 +15,7 @@ from raaderum.prioritisation.simulation import (
     relations_for,
 )
 from raaderum.prioritisation.tests.helpers import client_for, in_catalog, publish_catalog
-from raaderum.prioritisation.views import simulator_url
+from raaderum.prioritisation.views import announcement, totals_context
 from raaderum.publication.actions import do_publish_catalog
 
 pytestmark = pytest.mark.django_db
@@ -34,17 +33,40 @@ def test_it_shows_every_proposal_with_a_checkbox_grouped_by_committee(world):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="form-checkbox" id="c-BU-01" name="chosen" value="BU-01"' in html
+    # The row's header holds the checkbox, labelled with the proposal's code and title.
+    assert (
+        '<th scope="row" class="proposal-title"><div class="form-group-checkbox">'
+        '<input type="checkbox" class="form-checkbox" id="c-BU-01"'
+    ) in html
     assert '<label class="form-label" for="c-BU-01">BU-01 Større klasser</label>' in html
     assert "Børne- og Ungdomsudvalget" in html and "Social- og Sundhedsudvalget" in html
-    assert 'aria-live="polite"' in html
     assert response.context["selection"].total == {2027: 0, 2028: 0, 2029: 0, 2030: 0}
+
+
+def test_the_form_posts_and_the_addresses_stay_short(world):
+    catalog = publish_catalog(world)
+    html = client_for(world.politician).get(url(catalog.version)).content.decode()
+    assert 'method="get"' not in html
+    assert f'<form method="post" action="{url(catalog.version)}" id="simulator-form"' in html
+    assert f'hx-post="{url(catalog.version, "simulator_totals")}"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert "Sidens adresse" not in html  # the address no longer keeps the proposals
+
+
+def test_only_a_short_status_line_is_live_for_screen_readers(world):
+    catalog = publish_catalog(world)
+    html = client_for(world.politician).get(url(catalog.version)).content.decode()
+    assert '<p id="simulator-announcement" class="sr-only" role="status"></p>' in html
+    assert html.count('role="status"') == 1
+    assert "aria-live" not in html.split('<div id="simulator-totals">')[1].split("</form>")[0]
 
 
 def test_it_totals_the_chosen_proposals_to_the_krone_without_javascript(world):
     catalog = publish_catalog(world)
-    response = client_for(world.politician).get(
-        url(catalog.version), {"chosen": ["BU-01", "BU-02", "SU-01"]}
+    response = client_for(world.politician).post(
+        url(catalog.version), {"chosen": ["BU-01", "BU-02", "SU-01"], "name": "Mit forsøg"}
     )
+    assert response.status_code == 200
     selection = response.context["selection"]
     assert selection.total == {
         2027: 6_000_001,
@@ -61,8 +83,9 @@ def test_it_totals_the_chosen_proposals_to_the_krone_without_javascript(world):
     }
     html = response.content.decode()
     assert "37.346" in html  # t.kr.
-    assert 'value="SU-01" checked' in html
+    assert 'value="SU-01" checked' in html and 'value="SU-02" checked' not in html
     assert "Forældre oplever større klasser." in html
+    assert 'value="Mit forsøg"' in html  # what was typed into the save form is kept
 
 
 def test_a_toggle_returns_only_the_totals_fragment_by_htmx(world):
@@ -72,8 +95,7 @@ def test_a_toggle_returns_only_the_totals_fragment_by_htmx(world):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<html" not in html
-    assert "form-checkbox" not in html.split('id="save-chosen"')[0]
+    assert "<html" not in html and "form-checkbox" not in html
     selection = response.context["selection"]
     assert selection.total == {
         2027: 5_000_001,
@@ -85,18 +107,36 @@ def test_a_toggle_returns_only_the_totals_fragment_by_htmx(world):
     assert gaps == {2027: -5_000_001, 2028: 9_999_999, 2029: 9_999_999, 2030: 9_999_999}
     assert "gap-missing" in html
     assert "10.000" in html  # 9.999.999 kr. missing, shown in t.kr.
-    # The save form's hidden inputs follow the selection (out-of-band swap).
-    assert 'hx-swap-oob="true"' in html and 'name="chosen" value="SU-02"' in html
-    assert response["HX-Replace-Url"].endswith("simulator/?chosen=BU-02&chosen=SU-02")
+    # The short line for screen readers, swapped into the live region out of band.
+    assert (
+        '<p id="simulator-announcement" hx-swap-oob="innerHTML">2 forslag valgt. '
+        "Råderum 2028: 20.000.001 kr., mangler 9.999.999 kr.</p>"
+    ) in html
+    assert "HX-Replace-Url" not in response and "HX-Push-Url" not in response
 
 
-def test_a_post_without_htmx_redirects_to_the_linkable_page(world):
+def test_the_announcement_names_the_first_year_missing_or_says_the_target_is_met(world):
+    catalog = publish_catalog(world)
+    client = client_for(world.politician)
+    toggle = url(catalog.version, "simulator_totals")
+    response = client.post(toggle, {"chosen": []}, headers=HTMX)
+    assert response.context["announcement"] == (
+        "0 forslag valgt. Råderum 2028: 0 kr., mangler 30.000.000 kr."
+    )
+    response = client.post(toggle, {"chosen": ["BU-01", "BU-02", "SU-01"]}, headers=HTMX)
+    assert response.context["announcement"] == (
+        "3 forslag valgt. Målet er nået i alle år; råderum 2028: 37.345.679 kr."
+    )
+
+
+def test_a_plain_post_to_the_toggle_address_answers_with_the_whole_page(world):
     catalog = publish_catalog(world)
     response = client_for(world.politician).post(
         url(catalog.version, "simulator_totals"), {"chosen": ["BU-02"]}
     )
-    assert response.status_code == 302
-    assert response["Location"].endswith("simulator/?chosen=BU-02")
+    assert response.status_code == 200
+    assert response.context["selection"].codes == ["BU-02"]
+    assert "<html" in response.content.decode()
 
 
 def test_it_warns_when_alternatives_are_chosen_together(world):
@@ -113,16 +153,16 @@ def test_it_warns_when_alternatives_are_chosen_together(world):
 def test_it_warns_when_a_required_proposal_is_not_chosen(world):
     catalog = publish_catalog(world)
     client = client_for(world.politician)
-    response = client.get(url(catalog.version), {"chosen": ["BU-01"]})
+    response = client.post(url(catalog.version), {"chosen": ["BU-01"]})
     [warning] = response.context["selection"].warnings
     assert "BU-01 Større klasser" in warning and "BU-02 Færre vikarer" in warning
-    response = client.get(url(catalog.version), {"chosen": ["BU-01", "BU-02"]})
+    response = client.post(url(catalog.version), {"chosen": ["BU-01", "BU-02"]})
     assert response.context["selection"].warnings == []
 
 
-def test_unknown_codes_in_the_address_are_ignored(world):
+def test_unknown_codes_are_ignored(world):
     catalog = publish_catalog(world)
-    response = client_for(world.politician).get(url(catalog.version), {"chosen": ["XX-99"]})
+    response = client_for(world.politician).post(url(catalog.version), {"chosen": ["XX-99"]})
     assert response.status_code == 200
     assert response.context["selection"].count == 0
 
@@ -139,6 +179,7 @@ def test_it_rejects_other_municipality(world):
     catalog = publish_catalog(world)
     client = client_for(world.outsider)
     assert client.get(url(catalog.version)).status_code == 404
+    assert client.post(url(catalog.version), {"chosen": ["BU-01"]}).status_code == 404
     assert (
         client.post(url(catalog.version, "simulator_totals"), {}, headers=HTMX).status_code == 404
     )
@@ -155,7 +196,7 @@ def test_an_unknown_version_is_404(world):
 def _queries(client, version):
     codes = list(version.proposals.values_list("code", flat=True))
     with CaptureQueriesContext(connection) as page:
-        assert client.get(url(version), {"chosen": codes}).status_code == 200
+        assert client.post(url(version), {"chosen": codes}).status_code == 200
     with CaptureQueriesContext(connection) as toggle:
         response = client.post(url(version, "simulator_totals"), {"chosen": codes}, headers=HTMX)
         assert response.status_code == 200
@@ -184,21 +225,31 @@ def test_a_toggle_renders_exactly_what_the_published_proposals_give(world):
     chosen = chosen_proposals(version, codes)
     selection = evaluate(version, chosen, relations_for(version, chosen))
     expected = render_to_string(
-        "prioritisation/simulator.html#simulator-totals",
-        {"round": version.round, "version": version, "selection": selection, "oob": True},
+        "prioritisation/simulator.html#simulator-totals", totals_context(version, selection)
     )
     assert response.content.decode() == expected
     assert len(selection.warnings) == 2  # BU-01 requires BU-02; SU-01 and SU-02 exclude
+    assert announcement(selection) == (
+        "3 forslag valgt. Målet er nået i alle år; råderum 2028: 47.345.678 kr."
+    )
     rows = chosen_rows(version, codes)
     assert [r.code for r in rows] == codes
     assert [r.headroom_by_year() for r in rows] == [p.headroom_by_year() for p in chosen]
     assert [r.fte for r in rows] == [p.fte for p in chosen]
 
 
-def test_the_linkable_address_is_urlencoded(world):
+def test_the_toggle_reads_a_version_once_per_process_and_only_that_version(world):
     catalog = publish_catalog(world)
-    version = catalog.version
-    base = url(version)
-    for codes in (["BU-01", "SU-02"], ["Æ-01", "a b", "x&y"], []):
-        expected = f"{base}?{urlencode([('chosen', c) for c in codes])}" if codes else base
-        assert simulator_url(version, codes) == expected
+    client = client_for(world.politician)
+    toggle = url(catalog.version, "simulator_totals")
+    client.post(toggle, {"chosen": ["BU-01"]}, headers=HTMX)
+    # Session, user, and the version with its round and the user's role: nothing else.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(toggle, {"chosen": ["BU-02", "SU-01"]}, headers=HTMX)
+    assert len(queries) == 3, [q["sql"] for q in queries]
+    assert response.context["selection"].total[2028] == 25_000_001
+    # A second version of the same round is read on its own.
+    in_catalog(world, world.social, world.elderly, "Ny", {2028: 7})
+    second = do_publish_catalog(world.round, user=world.budget_officer)
+    response = client.post(url(second, "simulator_totals"), {"chosen": ["SU-03"]}, headers=HTMX)
+    assert response.context["selection"].total[2028] == 7

@@ -21,6 +21,7 @@ from raaderum.proposals.calculation import (
     period_years,
     sum_by_year,
     target_by_year,
+    target_met,
     target_status,
     warnings,
 )
@@ -148,6 +149,41 @@ def test_target_status_marks_met_years() -> None:
         YearStatus(2029, 30_000_001, 30_000_000, -1, met=True),
         YearStatus(2030, 0, 0, 0, met=True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("headroom", "target", "met"),
+    [
+        (30_000_000, 30_000_000, True),
+        (29_999_999, 30_000_000, False),
+        # A year with target 0 (before the full effect): a selection that costs money that year
+        # misses it by what it costs; the optimiser must call it the same.
+        (0, 0, True),
+        (-1, 0, False),
+        (1, 0, True),
+        # A negative target allows spending that much, not a krone more.
+        (-500, -500, True),
+        (-501, -500, False),
+    ],
+)
+def test_target_met_is_one_rule(headroom: int, target: int, met: bool) -> None:
+    assert target_met(headroom, target) is met
+    [status] = target_status({2027: headroom}, {2027: target})
+    assert status.met is met
+    assert (status.gap <= 0) is met
+
+
+def test_target_met_rejects_floats() -> None:
+    with pytest.raises(TypeError):
+        target_met(1.0, 0)  # type: ignore[arg-type]
+
+
+def test_a_year_with_target_0_and_negative_headroom_is_missing() -> None:
+    status = target_status(
+        by_year(-400_000, 30_000_000, 30_000_000, 30_000_000),
+        by_year(0, 30_000_000, 30_000_000, 30_000_000),
+    )
+    assert status[0] == YearStatus(2027, -400_000, 0, 400_000, met=False)
 
 
 @pytest.mark.parametrize(

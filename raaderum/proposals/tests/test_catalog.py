@@ -202,4 +202,4 @@ def test_query_count_is_the_same_at_10_and_100_proposals(client, world, django_a
         response = client.get(url(world))
     assert response.context["catalog"].count == 100
     assert len(hundred) == len(ten)
-    assert len(ten) <= 10
+    assert len(ten) <= 11  # one of them: earlier rounds' realisation rates (risk-adjusted row)

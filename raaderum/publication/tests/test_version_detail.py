@@ -28,7 +28,10 @@ def test_politicians_read_a_published_version(client, world: World) -> None:
     assert "Forslag nummer 1" in page
     assert "Vi samler to små skoler" in page  # the summary is shown with the proposal
     catalog = response.context["catalog"]
-    assert [g.committee for g in catalog.groups] == [world.children, world.social]
+    assert [(g.committee.pk, g.committee.name) for g in catalog.groups] == [
+        (world.children.pk, world.children.name),
+        (world.social.pk, world.social.name),
+    ]
     assert catalog.total[2028] == 1_200_499 + 1_200_500
     assert [s.met for s in catalog.status] == [True, False, False, False]
     code = proposals[0].code

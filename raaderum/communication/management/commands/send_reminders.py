@@ -10,10 +10,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from raaderum.communication.actions import do_send_reminders
+from raaderum.followup.reminders import do_send_realisation_reminders
 
 
 class Command(BaseCommand):
-    help = "Remind owners, directors and the budget office of due and overdue proposal steps."
+    help = (
+        "Remind owners, directors and the budget office of due and overdue proposal steps, "
+        "and responsible persons of follow-up assessments not yet submitted."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -27,5 +31,7 @@ class Command(BaseCommand):
         if options["days"] < 0:
             raise CommandError("--days must be 0 or more.")
         made = do_send_reminders(timezone.localdate(), days=options["days"])
+        # Assessments of the yearly follow-up, on the same Reminder and notification parts.
+        made += do_send_realisation_reminders(timezone.localdate(), days=options["days"])
         if options["verbosity"] >= 1:
             self.stdout.write(f"{made} reminder(s) made.")
