@@ -116,11 +116,12 @@ coverage-pure: install
 	$(BIN)/coverage run -m pytest -q $(PURE_TESTS)
 	$(BIN)/coverage report
 
-# Mutation testing of the pure modules: slow (tens of minutes), so not part of `make test`.
-# mutmut keeps its results in mutants/ and re-tests only changed functions; `rm -rf mutants` for
-# a run from scratch. Niced: the machine is shared. Figures go into docs/quality.md.
+# Mutation testing of the pure modules: slow (an hour on two cores), so not part of `make test`.
+# From scratch every time: mutmut does not copy a changed test file into an existing mutants/.
+# Niced: the machine is shared. The figures go into docs/quality.md.
 mutation: install
-	nice -n 19 $(BIN)/mutmut run --max-children 2
+	rm -rf mutants
+	nice -n 10 $(BIN)/mutmut run --max-children 2
 	$(BIN)/python scripts/mutation_summary.py --fail-under 90
 
 # 100 users for 60 s against gunicorn + PostgreSQL (docs/benchmarks.md); not part of make test.

@@ -14,7 +14,7 @@ from locust import HttpUser, between, task
 
 ROUND = re.compile(r'href="/rounds/([0-9a-f-]{36})/"')
 PROPOSAL = re.compile(r'href="/proposals/([0-9a-f-]{36})/"')
-SIMULATOR = re.compile(r'href="(/rounds/[0-9a-f-]{36}/catalogs/\d+/simulator/)"')
+VERSION = re.compile(r'href="(/rounds/[0-9a-f-]{36}/catalogs/\d+/)"')
 PUBLIC_ROUND = re.compile(r'href="(/public/demo/rounds/[0-9a-f-]{36}/)"')
 PUBLIC_PROPOSAL = re.compile(r'href="(/public/demo/rounds/[0-9a-f-]{36}/proposals/[^"/]+/)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -107,8 +107,13 @@ class BudgetOfficer(Member):
 
     def on_start(self):
         super().on_start()
-        catalog = self.client.get(f"/rounds/{self.rounds[0]}/catalog/", name="catalog").text
-        self.proposals = PROPOSAL.findall(catalog)
+        self.proposals: list[str] = []
+        for round_id in self.rounds:  # the round with proposals in its catalog
+            catalog = self.client.get(f"/rounds/{round_id}/catalog/", name="catalog").text
+            self.proposals = PROPOSAL.findall(catalog)
+            if self.proposals:
+                self.round = round_id
+                break
 
     @task(4)
     def read_proposal(self):
@@ -116,7 +121,7 @@ class BudgetOfficer(Member):
 
     @task(2)
     def read_catalog(self):
-        self.client.get(f"/rounds/{self.rounds[0]}/catalog/", name="catalog")
+        self.client.get(f"/rounds/{self.round}/catalog/", name="catalog")
 
     @task(1)
     def comment(self):
@@ -161,16 +166,14 @@ class Politician(Member):
 
     def on_start(self):
         super().on_start()
-        page = self.client.get(f"/rounds/{self.rounds[-1]}/", name="round").text
-        found = SIMULATOR.findall(page)
-        if not found:
-            for round_id in self.rounds:
-                found = SIMULATOR.findall(
-                    self.client.get(f"/rounds/{round_id}/catalogs/", name="catalogs").text
-                )
-                if found:
-                    break
-        self.simulator = found[0]
+        found: list[str] = []
+        for round_id in self.rounds:  # the newest published version of a round that has one
+            page = self.client.get(f"/rounds/{round_id}/catalogs/", name="catalogs").text
+            found = VERSION.findall(page)
+            if found:
+                break
+        self.simulator = max(found, key=lambda url: int(url.rstrip("/").rsplit("/", 1)[1]))
+        self.simulator += "simulator/"
         page = self.client.get(self.simulator, name="simulator").text
         self.csrf = csrf(page)
         self.codes = CHOICE.findall(page)

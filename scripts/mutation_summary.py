@@ -38,8 +38,8 @@ def main() -> int:
     parser.add_argument("--fail-under", type=float, default=None)
     args = parser.parse_args()
     config = tomllib.loads(Path("pyproject.toml").read_text())["tool"]["mutmut"]
-    rows = []
-    survivors = []
+    rows: list[tuple[str, Counter[str], int]] = []
+    survivors: list[str] = []
     for path in config["only_mutate"]:
         meta = Path("mutants") / (path + ".meta")
         if not meta.exists():

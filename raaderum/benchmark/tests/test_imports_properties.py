@@ -59,6 +59,7 @@ mixed = st.lists(
     ),
     min_size=1,
     max_size=8,
+    unique_by=lambda line: line.text,  # a line twice is a known error, tested by the example
 )
 
 

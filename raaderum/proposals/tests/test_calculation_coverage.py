@@ -5,9 +5,12 @@ import pytest
 from raaderum.proposals.calculation import (
     CatalogItem,
     Payback,
+    YearStatus,
     catalog_totals,
     full_year_effect,
+    headroom_by_year,
     payback,
+    target_status,
 )
 
 
@@ -41,3 +44,21 @@ def test_a_proposal_counted_twice_is_named() -> None:
     items = [CatalogItem("BU-01", "BU", {2027: 1}), CatalogItem("BU-01", "SU", {2027: 2})]
     with pytest.raises(ValueError, match=r"^proposal 'BU-01' appears twice$"):
         catalog_totals(items, [2027])
+
+
+def test_a_target_year_without_headroom_has_none() -> None:
+    assert target_status({2027: 5}, {2027: 0, 2028: 10}) == [
+        YearStatus(2027, 5, 0, -5, True),
+        YearStatus(2028, 0, 10, 10, False),
+    ]
+    assert target_status({}, {2029: 0}) == [YearStatus(2029, 0, 0, 0, True)]
+
+
+def test_a_target_year_without_headroom_misses_a_target_above_zero() -> None:
+    assert target_status({}, {2029: 1}) == [YearStatus(2029, 0, 1, 1, False)]
+
+
+def test_an_amount_that_is_not_whole_kroner_is_named() -> None:
+    with pytest.raises(TypeError) as refused:
+        headroom_by_year([(2027, 1.5)], [2027])  # type: ignore[list-item]
+    assert str(refused.value) == "amounts are whole kroner as int, got 1.5"
