@@ -17,7 +17,7 @@ from raaderum.followup.models import (
     MilestoneStatus,
     RealisationStatus,
 )
-from raaderum.lib.forms import AmountField
+from raaderum.lib.forms import AmountField, SelectToDeleteFormSet
 from raaderum.organisation.models import Municipality, Role, User
 
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -95,15 +95,8 @@ class MilestoneForm(forms.ModelForm):
         return cleaned
 
 
-class BaseMilestoneFormSet(forms.BaseModelFormSet):
-    def add_fields(self, form: forms.Form, index: int | None) -> None:
-        super().add_fields(form, index)
-        # A select rather than Django's checkbox, as for the screening criteria.
-        form.fields[DELETION_FIELD_NAME] = forms.ChoiceField(
-            label=_("Delete the milestone"),
-            choices=[("", _("No")), ("delete", _("Yes"))],
-            required=False,
-        )
+class BaseMilestoneFormSet(SelectToDeleteFormSet):
+    deletion_label = _("Delete the milestone")
 
 
 MilestoneFormSet = forms.modelformset_factory(

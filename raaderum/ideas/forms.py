@@ -4,7 +4,6 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
-from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.translation import gettext_lazy as _
 
 from raaderum.access import PERMISSIONS, Action
@@ -18,7 +17,7 @@ from raaderum.ideas.models import (
     ScreeningCriterion,
     ScreeningRules,
 )
-from raaderum.lib.forms import AmountField
+from raaderum.lib.forms import AmountField, SelectToDeleteFormSet
 from raaderum.organisation.models import Committee, Municipality, Role, User
 from raaderum.proposals.models import Origin, ProposalType
 from raaderum.rounds.models import BudgetRound
@@ -446,16 +445,8 @@ class CriterionForm(forms.ModelForm):
             self.fields["position"].initial = self.instance.position
 
 
-class BaseCriterionFormSet(forms.BaseModelFormSet):
-    def add_fields(self, form: forms.Form, index: int | None) -> None:
-        super().add_fields(form, index)
-        # A select rather than Django's checkbox: Det Fælles Designsystem draws checkboxes
-        # only with its own markup, which includes/field.html does not write.
-        form.fields[DELETION_FIELD_NAME] = forms.ChoiceField(
-            label=_("Delete the criterion"),
-            choices=[("", _("No")), ("delete", _("Yes"))],
-            required=False,
-        )
+class BaseCriterionFormSet(SelectToDeleteFormSet):
+    deletion_label = _("Delete the criterion")
 
 
 CriterionFormSet = forms.modelformset_factory(

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.translation import gettext_lazy as _
 
 from raaderum.lib import money
@@ -66,3 +67,21 @@ class FteField(forms.CharField):
             raise forms.ValidationError(
                 _("Write FTE as a number with at most two decimals, e.g. −2,5."), code=error.code
             ) from error
+
+
+class SelectToDeleteFormSet(forms.BaseModelFormSet):
+    """A model formset whose rows are deleted with a select, not Django's checkbox.
+
+    Det Fælles Designsystem draws checkboxes only with its own markup, which
+    includes/field.html does not write; a select it draws like every other field.
+    """
+
+    deletion_label: Any = _("Delete")
+
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        form.fields[DELETION_FIELD_NAME] = forms.ChoiceField(
+            label=self.deletion_label,
+            choices=[("", _("No")), ("delete", _("Yes"))],
+            required=False,
+        )

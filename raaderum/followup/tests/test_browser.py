@@ -79,3 +79,30 @@ def test_the_owner_enters_the_budget_office_approves_and_the_overview_counts_it(
     # The chart is drawn from the same figures and says where they are.
     assert page.locator("svg[role=img] title").first.text_content().startswith("Diagram:")
     assert url.endswith("/followup/BU-01/2027/")
+
+
+def test_from_the_owners_entry_to_the_public_page(page, browser, live_server, log_in, world):
+    """The whole yearly follow-up: entered and approved in the browser, then read by a citizen."""
+    from raaderum.transparency.actions import do_set_publicity
+
+    adopt(world)
+    do_set_publicity(world.round, public=True, show_realisation=True, user=world.budget_officer)
+    citizen = browser.new_context(locale="da-DK").new_page()
+    public = f"{live_server.url}/public/{world.municipality.slug}/"
+    citizen.goto(public)
+    citizen.get_by_role("link", name=world.round.name).click()
+    round_url = citizen.url
+    assert "987.654" not in citizen.content() and "988" not in citizen.content()
+
+    enter_and_approve(page, live_server, log_in, amount="987.654", status="I risiko")
+
+    citizen.goto(round_url)
+    citizen.reload()  # public pages may be cached for 5 minutes; a reload asks again
+    table = citizen.get_by_role("table", name="BU-01: råderum pr. år, 1.000 kr.")
+    assert "Realiseret\t988" in table.inner_text()  # 987.654 kr. in 1.000 kr.
+    card = citizen.locator(".public-initiative", has_text="BU-01").inner_text()
+    assert "I risiko" in card.replace("\xa0", " ")
+    citizen.get_by_role("link", name="BU-01", exact=False).first.click()
+    body = citizen.locator("main").inner_text()
+    assert "Vikarudgifterne faldt som ventet." in body  # the approved assessment
+    assert world.owner.get_full_name() not in body  # no person, only the responsible unit
