@@ -61,7 +61,7 @@ def test_a_proposal_that_requires_itself_is_no_constraint() -> None:
 
 def test_an_unverified_set_never_leaves_the_module() -> None:
     model = optimiser._Model.build(Problem([Item("a", {2030: 99}, 1)], {2030: 100}))
-    with pytest.raises(RuntimeError, match="an unverified set reached the solution"):
+    with pytest.raises(RuntimeError, match=r"^an unverified set reached the solution$"):
         model.solution(FEASIBLE, {0}, MILP)
     # As an infeasible answer, the same set is reported as nothing chosen.
     assert model.infeasible(MILP, {2030: 99}).chosen == frozenset()
@@ -536,6 +536,22 @@ def test_contradictions_are_found_whichever_way_a_pair_is_written() -> None:
             ),
             {"c", "d"},
         ),
+        # Once the target is met, what is not needed is dropped, the most impact first ...
+        (
+            Problem(
+                [Item("e1", {2030: 40}, 1), Item("e2", {2030: 40}, 2), Item("l", {2030: 70}, 6)],
+                {2030: 100},
+            ),
+            {"e1", "l"},
+        ),
+        # ... and of equal impact, the later proposal first.
+        (
+            Problem(
+                [Item("e1", {2030: 40}, 1), Item("e2", {2030: 40}, 1), Item("l", {2030: 70}, 6)],
+                {2030: 100},
+            ),
+            {"e1", "l"},
+        ),
         # One krone is a gain: free and enough.
         (Problem([Item("one", {2030: 1}, 0), Item("big", {2030: 100}, 1)], {2030: 1}), {"one"}),
     ],
@@ -544,3 +560,11 @@ def test_greedy(problem: Problem, chosen: set[str]) -> None:
     solution = greedy(problem)
     assert (solution.status, solution.chosen) == (FEASIBLE, chosen)
     assert violations(problem, solution.chosen) == []
+
+
+def test_without_proposals_the_answer_still_comes_from_the_milp_method() -> None:
+    nothing_needed = solve(Problem([], {2030: 0}))
+    assert (nothing_needed.status, nothing_needed.method) == (OPTIMAL, optimiser.MILP)
+    unreachable = solve(Problem([], {2030: 1}))
+    assert (unreachable.status, unreachable.method) == (INFEASIBLE, optimiser.MILP)
+    assert unreachable.shortfall == {2030: 1}
