@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -79,21 +80,8 @@ def _form_context(
     form: ConsultationForm, proposals: list[PublishedProposal]
 ) -> list[dict[str, Any]]:
     """The proposals' checkboxes grouped by committee, with their råderum per year."""
-    years = form.years
-    groups: dict[int, dict[str, Any]] = {}
     chosen = set(form["proposals"].value() or [])
-    for proposal in proposals:
-        group = groups.setdefault(
-            proposal.committee_id, {"committee": {"name": proposal.committee_name}, "rows": []}
-        )
-        group["rows"].append(
-            {
-                "proposal": proposal,
-                "checked": str(proposal.pk) in chosen,
-                "cells": [format_tkr(int(proposal.headroom.get(str(y), 0))) for y in years],
-            }
-        )
-    return list(groups.values())
+    return _groups(proposals, form.years, lambda proposal: str(proposal.pk) in chosen)
 
 
 def _render_form(
@@ -328,8 +316,11 @@ def public_consultation_list(request: HttpRequest, municipality_slug: str) -> Ht
 
 
 def _groups(
-    proposals: list[PublishedProposal], years: list[int], chosen: set[str]
+    proposals: list[PublishedProposal],
+    years: list[int],
+    checked: Callable[[PublishedProposal], bool],
 ) -> list[dict[str, Any]]:
+    """Rows per committee (the frozen name), each with its råderum per year in 1.000 kr."""
     groups: dict[int, dict[str, Any]] = {}
     for proposal in proposals:
         group = groups.setdefault(
@@ -338,7 +329,7 @@ def _groups(
         group["rows"].append(
             {
                 "proposal": proposal,
-                "checked": proposal.code in chosen,
+                "checked": checked(proposal),
                 "cells": [format_tkr(int(proposal.headroom.get(str(y), 0))) for y in years],
             }
         )
@@ -359,6 +350,7 @@ def _render_public(
     proposals = list(consultation_proposals(consultation))
     known = {p.code for p in proposals}
     chosen = [code for code in codes if code in known]
+    wanted = set(chosen)
     return render(
         request,
         "consultation/public_consultation.html",
@@ -368,7 +360,7 @@ def _render_public(
             "price_level": consultation.version.price_level,
             "municipality": budget_round.municipality,
             "form": form,
-            "groups": _groups(proposals, budget_round.years, set(chosen)),
+            "groups": _groups(proposals, budget_round.years, lambda p: p.code in wanted),
             "selection": evaluate_choice(consultation, chosen),
             "count": len(proposals),
             "refused": refused,
