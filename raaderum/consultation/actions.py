@@ -15,7 +15,12 @@ from raaderum import access
 from raaderum.access import Action
 from raaderum.communication.actions import EMAIL_LANGUAGE, do_record_event
 from raaderum.consultation.access import consultation_proposals
-from raaderum.consultation.models import Answer, AnswerChoice, Consultation
+from raaderum.consultation.models import (
+    DEFAULT_ANSWERS_PER_ADDRESS,
+    Answer,
+    AnswerChoice,
+    Consultation,
+)
 from raaderum.organisation.models import User
 from raaderum.prioritisation.simulation import Selection, chosen_rows, evaluate, relations_for
 from raaderum.publication.models import CatalogVersion, PublishedProposal
@@ -40,6 +45,7 @@ class Settings:
     opens_on: date
     closes_on: date
     target: dict[int, int]
+    answers_per_address: int = DEFAULT_ANSWERS_PER_ADDRESS
 
 
 def _url(consultation: Consultation) -> str:
@@ -77,6 +83,7 @@ def do_open_consultation(
         opens_on=settings.opens_on,
         closes_on=settings.closes_on,
         target=_target_json(settings.target),
+        answers_per_address=settings.answers_per_address,
         created_by=user,
     )
     consultation.proposals.set(proposals)
@@ -126,7 +133,10 @@ def do_update_consultation(
     current.opens_on = settings.opens_on
     current.closes_on = settings.closes_on
     current.target = _target_json(settings.target)
-    current.save(update_fields=["title", "intro", "opens_on", "closes_on", "target"])
+    current.answers_per_address = settings.answers_per_address
+    current.save(
+        update_fields=["title", "intro", "opens_on", "closes_on", "target", "answers_per_address"]
+    )
     current.proposals.set(proposals)
     with translation.override(EMAIL_LANGUAGE):
         feed = _("%(user)s changed the citizen consultation “%(title)s”, %(period)s.") % {

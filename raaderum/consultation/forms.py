@@ -6,7 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from raaderum.consultation.actions import Settings
-from raaderum.consultation.models import COMMENT_MAX_LENGTH, TITLE_MAX_LENGTH
+from raaderum.consultation.models import (
+    COMMENT_MAX_LENGTH,
+    MAX_ANSWERS_PER_ADDRESS,
+    TITLE_MAX_LENGTH,
+)
 from raaderum.lib import money
 from raaderum.lib.forms import AmountField
 from raaderum.publication.models import PublishedProposal
@@ -39,6 +43,22 @@ class ConsultationForm(forms.Form):
         widget=DATE_INPUT,
         error_messages=DATE_ERRORS,
         help_text=_("Answers are taken to the end of the day."),
+    )
+    answers_per_address = forms.IntegerField(
+        label=_("Answers from one network address within 10 minutes"),
+        min_value=1,
+        max_value=MAX_ANSWERS_PER_ADDRESS,
+        help_text=_(
+            "Stops floods of answers. 5 suits answers from home; for a citizen meeting where "
+            "everyone answers on the town hall's network, raise it to the number of people "
+            "expected."
+        ),
+        error_messages={
+            "required": _("Enter how many answers one address may send, e.g. 5."),
+            "invalid": _("Enter a whole number, e.g. 5."),
+            "min_value": _("Allow at least 1 answer."),
+            "max_value": _("Allow at most %(limit_value)s answers."),
+        },
     )
     proposals = forms.MultipleChoiceField(
         label=_("Proposals the citizens choose among"),
@@ -101,6 +121,7 @@ class ConsultationForm(forms.Form):
             opens_on=data["opens_on"],
             closes_on=data["closes_on"],
             target={year: data[f"target_{year}"] for year in self.years},
+            answers_per_address=data["answers_per_address"],
         )
 
     def chosen_proposals(self) -> list[PublishedProposal]:

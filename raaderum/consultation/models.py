@@ -5,7 +5,8 @@ Answers are anonymous: an answer holds the proposals chosen, whether they reache
 the comment and the day it came in (not the time: a time could be matched with a web server's
 access log). No address is stored. Duplicates are refused by a one-time token in the form (its
 hash is unique per consultation) and a cookie saying the browser has answered; floods by the
-public forms' rate limit, counted per salted hash of the address in the cache (raaderum.ideas.spam).
+rate limit of the consultation (answers per network address in 10 minutes, 5 unless the budget
+office raises it for a citizen meeting), counted per salted hash of the address in the cache.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import uuid
 from datetime import date
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +23,8 @@ from raaderum.publication.models import CatalogVersion, PublishedProposal
 
 TITLE_MAX_LENGTH = 200
 COMMENT_MAX_LENGTH = 2000
+DEFAULT_ANSWERS_PER_ADDRESS = 5  # as the public idea form (raaderum.ideas.spam)
+MAX_ANSWERS_PER_ADDRESS = 1000
 
 
 class ConsultationState(models.TextChoices):
@@ -54,6 +58,13 @@ class Consultation(models.Model):
         PublishedProposal,
         related_name="consultations",
         verbose_name=_("proposals"),
+    )
+    # The flood limit of this form, per network address. Raised for a citizen meeting where
+    # everyone answers from the town hall's one connection (raaderum.consultation.tokens).
+    answers_per_address = models.PositiveIntegerField(
+        _("answers per network address"),
+        default=DEFAULT_ANSWERS_PER_ADDRESS,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_ANSWERS_PER_ADDRESS)],
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,10 +8,12 @@
   We refuse rather than replace: replacing would need a cookie that points at the stored answer,
   and that link would end the answer's anonymity. A citizen who clears cookies can answer again;
   the rate limit is what bounds that (a consultation is a conversation, not a vote).
-- The rate limit is the public forms' (raaderum.ideas.spam), counted for a salted hash (HMAC
-  with the SECRET_KEY) of the client's address, so the address is never kept in clear, not even
-  in the cache; the count expires with the limit's window (10 minutes). Nothing about the
-  address is stored in the database.
+- The rate limit works as the public idea form's (raaderum.ideas.spam) but counts for each
+  consultation on its own, with the consultation's limit (5 answers per address in 10 minutes
+  unless the budget office raised it: a citizen meeting answers from one town-hall connection).
+  It counts a salted hash (HMAC with the SECRET_KEY) of the client's address, so the address is
+  never kept in clear, not even in the cache; the count expires with the limit's window.
+  Nothing about the address is stored in the database.
 """
 
 from __future__ import annotations
@@ -93,8 +95,12 @@ def flood_key(request: HttpRequest) -> str:
     return salted_hmac(FLOOD_SALT, spam.client_address(request)).hexdigest()[:32]
 
 
-def allow_answer(request: HttpRequest) -> bool:
-    return spam.allow_public_post(flood_key(request))
+def allow_answer(request: HttpRequest, consultation: Consultation) -> bool:
+    return spam.allow_public_post(
+        flood_key(request),
+        form=f"consultation:{consultation.public_id}",
+        limit=consultation.answers_per_address,
+    )
 
 
 RETRY_AFTER = timedelta(seconds=spam.PUBLIC_IDEA_WINDOW)

@@ -44,7 +44,12 @@ from raaderum.consultation.actions import (
     evaluate_choice,
 )
 from raaderum.consultation.forms import AnswerForm, ConsultationForm, HideForm
-from raaderum.consultation.models import Answer, Consultation, ConsultationState
+from raaderum.consultation.models import (
+    DEFAULT_ANSWERS_PER_ADDRESS,
+    Answer,
+    Consultation,
+    ConsultationState,
+)
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.lib.money import format_tkr
 from raaderum.organisation.models import Municipality
@@ -136,6 +141,7 @@ def consultation_create(request: AuthenticatedHttpRequest, round_id: str) -> Htt
         % {"period": budget_round.period_label},
         "opens_on": today,
         "closes_on": today + timedelta(days=28),
+        "answers_per_address": DEFAULT_ANSWERS_PER_ADDRESS,
         "proposals": [str(p.pk) for p in proposals],
         **{f"target_{year}": amount for year, amount in version.target_by_year().items()},
     }
@@ -173,6 +179,7 @@ def consultation_edit(request: AuthenticatedHttpRequest, consultation_id: str) -
         "intro": consultation.intro,
         "opens_on": consultation.opens_on,
         "closes_on": consultation.closes_on,
+        "answers_per_address": consultation.answers_per_address,
         "proposals": [str(pk) for pk in consultation.proposals.values_list("pk", flat=True)],
         **{f"target_{year}": amount for year, amount in consultation.target_by_year().items()},
     }
@@ -430,7 +437,7 @@ def public_consultation(
         return _closed(request, consultation, status=409, refused=True)
     if answered:
         return _closed(request, consultation, status=409, answered=True, refused=True)
-    if not tokens.allow_answer(request):
+    if not tokens.allow_answer(request, consultation):
         response = _render_public(
             request,
             consultation,

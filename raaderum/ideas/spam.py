@@ -67,9 +67,10 @@ def _parse(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None
         return None
 
 
-def allow_public_post(address: str) -> bool:
-    """Count one post from `address`; False once it has posted more than the limit."""
-    key = f"ideas:public-post:{address}"
+def allow_public_post(address: str, *, form: str = "ideas", limit: int = PUBLIC_IDEA_LIMIT) -> bool:
+    """Count one post from `address` to `form`; False once it has posted more than `limit`
+    within the window. Each form counts on its own."""
+    key = f"public-post:{form}:{address}"
     if cache.add(key, 1, timeout=PUBLIC_IDEA_WINDOW):
         return True
     try:
@@ -77,7 +78,7 @@ def allow_public_post(address: str) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=PUBLIC_IDEA_WINDOW)
         return True
-    return count <= PUBLIC_IDEA_LIMIT
+    return count <= limit
 
 
 def count_links(*texts: str) -> int:

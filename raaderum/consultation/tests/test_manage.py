@@ -57,6 +57,7 @@ def test_the_budget_office_opens_a_consultation(client, world, catalog):
             "intro": "Vælg selv.",
             "opens_on": today.isoformat(),
             "closes_on": (today + timedelta(days=14)).isoformat(),
+            "answers_per_address": "150",
             "proposals": [p.pk for p in catalog.version.proposals.exclude(code="SU-02")],
             "target_2027": "0",
             "target_2028": "25.000",
@@ -77,6 +78,7 @@ def test_the_budget_office_opens_a_consultation(client, world, catalog):
         "BU-02",
         "SU-01",
     ]
+    assert consultation.answers_per_address == 150
     assert Event.objects.get(verb="consultation_opened").text.startswith(
         "Bente Testesen oprettede borgerhøringen »Hvor skal vi spare?« om udgave 1 af kataloget"
     )
@@ -91,12 +93,16 @@ def test_closing_before_opening_is_refused(client, world, catalog):
             "title": "Forkert",
             "opens_on": today.isoformat(),
             "closes_on": (today - timedelta(days=1)).isoformat(),
+            "answers_per_address": "0",
             "proposals": [catalog.version.proposals.first().pk],
             **{f"target_{y}": "0" for y in (2027, 2028, 2029, 2030)},
         },
     )
     assert response.status_code == 422
-    assert "Høringen skal lukke samme dag eller efter, den åbner." in response.content.decode()
+    html = response.content.decode()
+    assert "Høringen skal lukke samme dag eller efter, den åbner." in html
+    assert "Tillad mindst 1 svar." in html
+    assert 'value="Forkert"' in html  # what was typed is kept
     assert not Consultation.objects.exists()
 
 
@@ -117,6 +123,7 @@ def test_after_the_first_answer_proposals_and_target_are_locked(client, world, a
             "intro": "",
             "opens_on": consultation.opens_on.isoformat(),
             "closes_on": consultation.closes_on.isoformat(),
+            "answers_per_address": "200",
             "proposals": [],  # disabled: the stored choice is kept
             **{f"target_{y}": "1" for y in (2027, 2028, 2029, 2030)},
         },
@@ -124,6 +131,7 @@ def test_after_the_first_answer_proposals_and_target_are_locked(client, world, a
     assert response.status_code == 302
     consultation.refresh_from_db()
     assert consultation.title == "Ny titel"
+    assert consultation.answers_per_address == 200  # a citizen meeting may still be planned
     assert consultation.proposals.count() == 4
     assert consultation.target_by_year()[2028] == 30_000_000
 

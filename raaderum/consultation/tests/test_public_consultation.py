@@ -211,6 +211,36 @@ def test_a_flood_from_one_address_is_stopped(client, consultation):
     assert response.status_code == 302
 
 
+def test_a_citizen_meeting_on_one_connection_gets_the_limit_the_budget_office_set(
+    client, consultation
+):
+    consultation.answers_per_address = 8
+    consultation.save()
+    for n in range(8):
+        client.cookies.clear()
+        response = client.post(
+            url(consultation), answer(consultation, ["SU-01"]), REMOTE_ADDR="192.0.2.40"
+        )
+        assert response.status_code == 302, n
+    client.cookies.clear()
+    response = client.post(
+        url(consultation), answer(consultation, ["SU-01"]), REMOTE_ADDR="192.0.2.40"
+    )
+    assert response.status_code == 429
+    assert Answer.objects.count() == 8
+
+
+def test_each_public_form_counts_on_its_own(client, consultation):
+    # Ideas sent from the same address do not use up the consultation's answers.
+    for _ in range(spam.PUBLIC_IDEA_LIMIT + 1):
+        spam.allow_public_post("192.0.2.41")
+    response = client.post(
+        url(consultation), answer(consultation, ["SU-01"]), REMOTE_ADDR="192.0.2.41"
+    )
+    assert response.status_code == 302
+    assert Answer.objects.count() == 1
+
+
 def test_calculating_is_not_counted_as_a_post(client, consultation):
     for _ in range(spam.PUBLIC_IDEA_LIMIT + 2):
         data = answer(consultation, ["SU-01"], action="calculate")
