@@ -31,6 +31,7 @@ from raaderum.ideas.models import (
     ScreeningCriterion,
     ScreeningRules,
 )
+from raaderum.lib import concurrency
 from raaderum.organisation.models import Committee, Membership, Role, User
 from raaderum.proposals.actions import do_create_proposal
 from raaderum.proposals.models import Origin, Proposal
@@ -341,6 +342,20 @@ def do_merge_idea(idea: Idea, *, into: Idea, user: User) -> Idea:
 
 
 @transaction.atomic
+def screening_state(budget_round: BudgetRound) -> dict[str, object]:
+    """The screening page's saved state, by the rules form's field names; the lock compares it."""
+    rules = ScreeningRules.objects.filter(round=budget_round).first()
+    return {
+        "min_amount": rules.min_amount if rules else None,
+        "latest_full_effect_year": rules.latest_full_effect_year if rules else None,
+        "criteria": [
+            [c.pk, c.text, c.position]
+            for c in ScreeningCriterion.objects.filter(round=budget_round).order_by("pk")
+        ],
+    }
+
+
+@transaction.atomic
 def do_save_screening_rules(
     budget_round: BudgetRound,
     *,
@@ -349,9 +364,14 @@ def do_save_screening_rules(
     criteria: Iterable[tuple[int | None, str, int | None]],
     deleted: Iterable[int],
     user: User,
+    loaded: str | None = None,
 ) -> ScreeningRules:
     """The round's standard rules and its free criteria: (id or None for a new one, text,
-    position or None for last). Deleting a criterion deletes the answers given to it."""
+    position or None for last). Deleting a criterion deletes the answers given to it.
+
+    StaleState (nothing saved) when they changed after the form showing `loaded` was opened."""
+    BudgetRound.objects.select_for_update().filter(pk=budget_round.pk).exists()
+    concurrency.check(loaded, screening_state(budget_round))
     rules, _created = ScreeningRules.objects.update_or_create(
         round=budget_round,
         defaults={"min_amount": min_amount, "latest_full_effect_year": latest_full_effect_year},

@@ -17,6 +17,7 @@ from raaderum.ideas.models import (
     ScreeningCriterion,
     ScreeningRules,
 )
+from raaderum.lib import concurrency
 from raaderum.lib.forms import AmountField, SelectToDeleteFormSet
 from raaderum.organisation.models import Committee, Municipality, Role, User
 from raaderum.proposals.models import Origin, ProposalType
@@ -400,6 +401,7 @@ class ScreeningRulesForm(forms.ModelForm):
         label=_("Minimum amount a year (kr.)"),
         help_text=_("An idea should free at least this much each year when fully phased in."),
     )
+    loaded_state = concurrency.loaded_state_field()
 
     class Meta:
         model = ScreeningRules

@@ -27,6 +27,7 @@ from raaderum.ideas.actions import (
     do_save_screening_rules,
     do_submit_idea,
     do_submit_public_idea,
+    screening_state,
 )
 from raaderum.ideas.forms import (
     AssessmentForm,
@@ -47,7 +48,7 @@ from raaderum.ideas.models import (
     ScreeningRules,
     accepts_party_proposals,
 )
-from raaderum.lib import money
+from raaderum.lib import concurrency, money
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Role
 from raaderum.proposals.models import Origin
@@ -395,8 +396,13 @@ def screening_criteria(request: AuthenticatedHttpRequest, round_id: str) -> Http
         raise PermissionDenied(_("Only the budget office may change the screening criteria."))
     rules = ScreeningRules.objects.filter(round=budget_round).first()
     data = request.POST if request.method == "POST" else None
-    rules_form = ScreeningRulesForm(data, instance=rules, budget_round=budget_round)
+    loaded = concurrency.fingerprint(screening_state(budget_round))
+    rules_form = ScreeningRulesForm(
+        data, instance=rules, budget_round=budget_round, initial={concurrency.FIELD: loaded}
+    )
     formset = criterion_formset(budget_round, data)
+    stale = False
+    stale_differences: list[tuple[str, str]] = []
     if data is not None and rules_form.is_valid() and formset.is_valid():
         deleted = [form.instance.pk for form in formset.deleted_forms if form.instance.pk]
         criteria = [
@@ -406,20 +412,42 @@ def screening_criteria(request: AuthenticatedHttpRequest, round_id: str) -> Http
             and form.cleaned_data.get("text")
             and (form.instance.pk or form.has_changed())
         ]
-        do_save_screening_rules(
-            budget_round,
-            min_amount=rules_form.cleaned_data["min_amount"],
-            latest_full_effect_year=rules_form.cleaned_data["latest_full_effect_year"],
-            criteria=criteria,
-            deleted=deleted,
-            user=request.user,
-        )
-        messages.success(request, _("The screening criteria were saved."))
-        return redirect("screening_criteria", round_id=budget_round.public_id)
+        try:
+            do_save_screening_rules(
+                budget_round,
+                min_amount=rules_form.cleaned_data["min_amount"],
+                latest_full_effect_year=rules_form.cleaned_data["latest_full_effect_year"],
+                criteria=criteria,
+                deleted=deleted,
+                user=request.user,
+                loaded=rules_form.cleaned_data[concurrency.FIELD],
+            )
+        except concurrency.StaleState:
+            # Nothing saved; what was typed stays, the values saved meanwhile are listed.
+            current = screening_state(budget_round)
+            stale_differences = concurrency.differences(
+                rules_form,
+                {name: current[name] for name in ("min_amount", "latest_full_effect_year")},
+                lambda name, value: money.format_kr(value) if name == "min_amount" else str(value),
+            )
+            stale_differences.append(
+                (
+                    _("The budget office's own criteria"),
+                    " · ".join(str(text) for _pk, text, _position in current["criteria"])  # type: ignore[attr-defined]
+                    or _("None."),
+                )
+            )
+            stale = True
+            concurrency.reload(rules_form, current)
+        else:
+            messages.success(request, _("The screening criteria were saved."))
+            return redirect("screening_criteria", round_id=budget_round.public_id)
     return render(
         request,
         "ideas/criteria.html",
         {
+            "stale": stale,
+            "stale_differences": stale_differences,
             "round": budget_round,
             "municipality": budget_round.municipality,
             "rules": rules,
@@ -428,6 +456,7 @@ def screening_criteria(request: AuthenticatedHttpRequest, round_id: str) -> Http
             "formset": formset,
             "may_edit": may_edit,
         },
+        status=409 if stale else 200,
     )
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from raaderum.lib import concurrency
 from raaderum.lib.forms import AmountField
 from raaderum.rounds.models import BudgetRound, PhaseKind
 
@@ -17,6 +18,7 @@ class RoundForm(forms.ModelForm):
         label=_("Target (1,000 kr.)"),
         help_text=_("E.g. 30.000 for 30 mio. kr. a year from the full-effect year."),
     )
+    loaded_state = concurrency.loaded_state_field()
 
     class Meta:
         model = BudgetRound
@@ -129,6 +131,7 @@ class PlanForm(forms.Form):
     """Start and deadline of each phase (optional) and the phase the round is in now."""
 
     current_phase = forms.ChoiceField(label=_("The round is now in the phase"), required=False)
+    loaded_state = concurrency.loaded_state_field()
 
     def __init__(self, *args: Any, budget_round: BudgetRound, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

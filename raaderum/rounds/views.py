@@ -1,24 +1,29 @@
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from raaderum import access
 from raaderum.access import Action
 from raaderum.ideas.models import accepts_party_proposals
+from raaderum.lib import concurrency
 from raaderum.lib.http import AuthenticatedHttpRequest
+from raaderum.lib.money import format_kr
 from raaderum.organisation.models import Membership
 from raaderum.proposals.catalog import build_catalog
-from raaderum.rounds.actions import do_save_plan, do_save_round
+from raaderum.rounds.actions import do_save_plan, do_save_round, plan_state, round_state
 from raaderum.rounds.dashboard import build_dashboard
 from raaderum.rounds.forms import PlanForm, RoundForm
-from raaderum.rounds.models import BudgetRound
+from raaderum.rounds.models import BudgetRound, PhaseKind
 
 
 @login_required
@@ -87,15 +92,47 @@ def round_detail(request: AuthenticatedHttpRequest, round_id: str) -> HttpRespon
 def round_plan(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     """The process plan: each phase's dates and the phase the round is in now."""
     budget_round = access.get_round(request.user, round_id, Action.MANAGE_ROUND)
-    form = PlanForm(request.POST or None, budget_round=budget_round)
+    loaded = {concurrency.FIELD: concurrency.fingerprint(plan_state(budget_round))}
+    form = PlanForm(request.POST or None, budget_round=budget_round, initial=loaded)
+    context = {"form": form, "round": budget_round, "municipality": budget_round.municipality}
     if request.method == "POST" and form.is_valid():
-        do_save_plan(budget_round, form, user=request.user)
+        try:
+            do_save_plan(budget_round, form, user=request.user)
+        except concurrency.StaleState:
+            budget_round = BudgetRound.objects.get(pk=budget_round.pk)
+            return _stale(request, "rounds/round_plan.html", context, plan_state(budget_round))
         messages.success(request, _("The process plan was saved."))
         return redirect("round_detail", round_id=budget_round.public_id)
+    return render(request, "rounds/round_plan.html", context)
+
+
+def _shown(name: str, value: Any) -> str:
+    """A saved value as the forms show it: amounts in kroner, dates and phases in Danish."""
+    if name == "target_amount" or name.startswith("year_target_"):
+        return format_kr(int(value))
+    if name == "current_phase":
+        return str(PhaseKind(value).label)
+    if isinstance(value, date):
+        return formats.date_format(value, "j. F Y")
+    return str(value)
+
+
+def _stale(
+    request: AuthenticatedHttpRequest,
+    template: str,
+    context: dict[str, Any],
+    current: dict[str, object],
+) -> HttpResponse:
+    """409: nothing saved; what was typed stays, the values saved meanwhile are shown."""
+    form = context["form"]
+    saved = {name: current.get(name) for name in form.fields if name != concurrency.FIELD}
+    differences = concurrency.differences(form, saved, _shown)
+    concurrency.reload(form, current)
     return render(
         request,
-        "rounds/round_plan.html",
-        {"form": form, "round": budget_round, "municipality": budget_round.municipality},
+        template,
+        {**context, "stale": True, "stale_differences": differences},
+        status=409,
     )
 
 
@@ -120,14 +157,18 @@ def round_create(request: AuthenticatedHttpRequest, municipality_slug: str) -> H
 def round_edit(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     budget_round = access.get_round(request.user, round_id, Action.MANAGE_ROUND)
     form = RoundForm(
-        request.POST or None, instance=budget_round, municipality=budget_round.municipality
+        request.POST or None,
+        instance=budget_round,
+        municipality=budget_round.municipality,
+        initial={concurrency.FIELD: concurrency.fingerprint(round_state(budget_round))},
     )
+    context = {"form": form, "municipality": budget_round.municipality, "round": budget_round}
     if request.method == "POST" and form.is_valid():
-        do_save_round(form, user=request.user)
+        try:
+            do_save_round(form, user=request.user)
+        except concurrency.StaleState:
+            current = BudgetRound.objects.get(pk=budget_round.pk)
+            return _stale(request, "rounds/round_form.html", context, round_state(current))
         messages.success(request, _("The round was saved."))
         return redirect("round_detail", round_id=budget_round.public_id)
-    return render(
-        request,
-        "rounds/round_form.html",
-        {"form": form, "municipality": budget_round.municipality, "round": budget_round},
-    )
+    return render(request, "rounds/round_form.html", context)
