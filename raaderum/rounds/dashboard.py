@@ -6,6 +6,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from raaderum import access
+from raaderum.access import Action
+from raaderum.ideas.reminders import ScreeningDue, screening_due
 from raaderum.organisation.models import Role, User
 from raaderum.proposals import workflow
 from raaderum.proposals.catalog import Catalog, CatalogRow
@@ -36,6 +39,14 @@ class Dashboard:
     warnings: int = 0
     # Budget questions past their deadline that the user may see (raaderum.questions.access).
     overdue_questions: list[Question] = field(default_factory=list)
+    # Ideas awaiting screening, for those who screen (None for the others).
+    screening: ScreeningDue | None = None
+
+    @property
+    def nothing_overdue(self) -> bool:
+        return not (
+            self.overdue or self.overdue_questions or (self.screening and self.screening.overdue)
+        )
 
 
 def build_dashboard(
@@ -74,4 +85,7 @@ def build_dashboard(
         overdue_questions=list(
             visible_questions(user, budget_round).overdue(today).for_list().order_by("number")
         ),
+        screening=screening_due(budget_round, today)
+        if access.role_may(access.role_in(user, budget_round.municipality_id), Action.SCREEN_IDEAS)
+        else None,
     )

@@ -11,12 +11,14 @@ from django.utils import timezone
 
 from raaderum.communication.actions import do_send_reminders
 from raaderum.followup.reminders import do_send_realisation_reminders
+from raaderum.ideas.reminders import do_send_screening_reminders
 
 
 class Command(BaseCommand):
     help = (
         "Remind owners, directors and the budget office of due and overdue proposal steps, "
-        "and responsible persons of follow-up assessments not yet submitted."
+        "responsible persons of follow-up assessments not yet submitted, and the budget "
+        "office of ideas awaiting screening near or past the screening deadline."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,5 +35,7 @@ class Command(BaseCommand):
         made = do_send_reminders(timezone.localdate(), days=options["days"])
         # Assessments of the yearly follow-up, on the same Reminder and notification parts.
         made += do_send_realisation_reminders(timezone.localdate(), days=options["days"])
+        # Ideas awaiting screening near or past the screening deadline, to the budget office.
+        made += do_send_screening_reminders(timezone.localdate(), days=options["days"])
         if options["verbosity"] >= 1:
             self.stdout.write(f"{made} reminder(s) made.")
