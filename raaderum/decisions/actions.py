@@ -23,10 +23,10 @@ from raaderum.decisions.models import (
     Decision,
     Outcome,
 )
-from raaderum.organisation.models import User
+from raaderum.organisation.models import ServiceArea, User
 from raaderum.proposals.actions import do_create_proposal, do_save_effects
 from raaderum.proposals.models import Origin, Proposal
-from raaderum.publication.models import CatalogVersion
+from raaderum.publication.models import CatalogVersion, PublishedProposal
 from raaderum.rounds.actions import do_save_round
 from raaderum.rounds.models import BudgetRound, Phase, PhaseKind, RoundYearTarget
 
@@ -185,13 +185,12 @@ def carry_over_candidates(source: BudgetRound, new_budget_year: int) -> list[Can
     return result
 
 
-COPIED_FIELDS = [
-    "committee",
+# Kept from the live proposal: who answers for it and what the snapshot does not hold.
+LIVE_FIELDS = ["owner", "director", "type_rationale", "party_name"]
+# Copied as decided: the texts and figures the politicians saw in the published version.
+DECIDED_FIELDS = [
     "title",
     "type",
-    "type_rationale",
-    "owner",
-    "director",
     "summary",
     "description",
     "consequences_service",
@@ -200,7 +199,6 @@ COPIED_FIELDS = [
     "risks",
     "calculation_basis",
     "assumptions",
-    "party_name",
     "impact_score",
 ]
 
@@ -224,36 +222,70 @@ def recorded_price_indices(municipality_id: int) -> dict[int, tuple[Decimal, str
     return found
 
 
+def _decided_effects(
+    published: PublishedProposal,
+) -> tuple[dict[tuple[int, int], int], list[str]]:
+    """The effects as decided, by (service area id, year), and the areas no longer found.
+
+    The snapshot names each effect's area and committee; they are looked up in the municipality
+    as it is now. An area renamed or removed since cannot be matched: its amounts are left out
+    and named, so that the budget office can enter them.
+    """
+    areas = {
+        (area.committee.code, area.name): area.pk
+        for area in ServiceArea.objects.filter(
+            committee__municipality_id=published.committee.municipality_id
+        ).select_related("committee")
+    }
+    amounts: dict[tuple[int, int], int] = {}
+    missing: list[str] = []
+    for effect in published.effects:
+        area_id = areas.get((effect["committee"], effect["area"]))
+        if area_id is None:
+            if effect["area"] not in missing:
+                missing.append(effect["area"])
+            continue
+        amounts[(area_id, int(effect["year"]))] = int(effect["amount"])
+    return amounts, missing
+
+
 def _copy_proposal(
-    original: Proposal,
+    published: PublishedProposal,
     new_round: BudgetRound,
     indices: list[Decimal],
     shift: int,
     user: User,
-) -> Proposal:
-    """A draft in the new round, its effects moved `shift` years later and uprated by `indices`
-    one price-level year at a time.
+) -> tuple[Proposal, list[str]]:
+    """A draft in the new round as the proposal was decided (its published snapshot), its
+    effects moved `shift` years later and uprated by `indices` one price-level year at a time.
+    Also the names of service areas the snapshot had that no longer exist (not copied).
 
     The period moves with the budget year, so moving the effects keeps the proposal's profile
-    (phase-in, investment then payback) as it was decided.
+    (phase-in, investment then payback) as it was decided. Changes made to the proposal after
+    the version the decision was taken on are not carried over: the decision was not on them.
     """
-    fields: dict[str, Any] = {name: getattr(original, name) for name in COPIED_FIELDS}
+    original = published.proposal
+    fields: dict[str, Any] = {name: getattr(original, name) for name in LIVE_FIELDS}
+    fields.update({name: getattr(published, name) for name in DECIDED_FIELDS})
+    fields["committee"] = published.committee
     fields["origin"] = Origin.EARLIER_ROUND
     fields["previous"] = original
     fields["contributors"] = list(original.contributors.all())
     proposal = do_create_proposal(new_round, fields, user=user)
     years = set(new_round.years)
+    decided, missing = _decided_effects(published)
     amounts = {
-        (effect.service_area_id, effect.year + shift): rules.uprate_in_steps(effect.amount, indices)
-        for effect in original.effects.all()
-        if effect.year + shift in years
+        (area_id, year + shift): rules.uprate_in_steps(amount, indices)
+        for (area_id, year), amount in decided.items()
+        if year + shift in years
     }
     fte = {
-        staff.year + shift: staff.fte
-        for staff in original.staff_effects.all()
-        if staff.year + shift in years
+        int(year) + shift: Decimal(value)
+        for year, value in published.fte.items()
+        if int(year) + shift in years
     }
-    return do_save_effects(proposal, amounts, fte, expected_version=proposal.version, user=user)
+    saved = do_save_effects(proposal, amounts, fte, expected_version=proposal.version, user=user)
+    return saved, missing
 
 
 @transaction.atomic
@@ -292,9 +324,25 @@ def do_start_next_round(
         # From the round it was decided in: one rejected in 2027 may come back in 2029.
         years_on = new_round.budget_year - candidate.decided_in
         steps = rules.price_steps(candidate.price_level, to_level)
-        copy = _copy_proposal(
-            candidate.original, new_round, [indices[year] for year in steps], years_on, user
+        copy, missing = _copy_proposal(
+            candidate.decision.published,
+            new_round,
+            [indices[year] for year in steps],
+            years_on,
+            user,
         )
+        if missing:
+            do_record_event(
+                new_round,
+                actor=user,
+                verb="carried_over_without_areas",
+                text=_(
+                    "%(code)s was carried over without its amounts for %(areas)s: the service "
+                    "area no longer exists. Enter them on the proposal."
+                )
+                % {"code": candidate.code, "areas": ", ".join(missing)},
+                proposal=copy,
+            )
         carried.append(
             CarryOver.objects.create(
                 proposal=copy,

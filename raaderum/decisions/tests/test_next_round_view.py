@@ -316,3 +316,37 @@ def test_a_blocked_proposal_the_page_showed_may_be_left_out(client: Client, worl
     assert response.status_code == 302
     assert not CarryOver.objects.filter(original__title="Lukning af ungdomsklub").exists()
     assert CarryOver.objects.count() == 2
+
+
+def test_it_carries_over_the_proposal_as_decided_not_as_changed_since(
+    client: Client, world: World
+) -> None:
+    """The decision was taken on the published version: later edits of the old proposal (and
+    a service area renamed since) do not slip into the next round."""
+    version = publish(world)
+    decide(world, version, OUTCOMES)
+    original = Proposal.objects.get(round=world.round, title="Færre vikarer")
+    original.title = "Færre vikarer – rettet efter beslutningen"
+    original.summary = "Ændret bagefter."
+    original.save()
+    original.effects.filter(year=2028).update(amount=-9_999_999)
+    world.elderly.name = "Ældreområdet (nyt navn)"
+    world.elderly.save()
+
+    client.force_login(world.budget_officer)
+    assert client.post(url(world), form_data()).status_code == 302
+    new_round = BudgetRound.objects.get(name="Budget 2028–2031")
+    copies = {p.previous.code: p for p in new_round.proposals.all()}  # type: ignore[union-attr]
+    bu01 = copies["BU-01"]
+    assert (bu01.title, bu01.summary) == ("Færre vikarer", "Skolerne bruger færre vikarer.")
+    assert {(e.service_area, e.year): e.amount for e in bu01.effects.all()} == {
+        (world.schools, 2028): -1_032_707,  # -1.000.200 × 1,0325, as decided
+        (world.schools, 2029): -1_274_690,  # -1.234.567 × 1,0325, not -9.999.999
+    }
+    # SU-01's area was renamed: its amounts are not guessed but named for the budget office.
+    assert not copies["SU-01"].effects.exists()
+    event = Event.objects.get(round=new_round, verb="carried_over_without_areas")
+    assert event.text == (
+        "SU-01 er overført uden sine beløb for Ældreområdet: fagområdet findes ikke længere. "
+        "Indtast dem på forslaget."
+    )
