@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 MINUS = "\u2212"  # typographic minus: what Danish print uses for negative figures
 MAX_AMOUNT = 10**13  # far above any kommune's budget; catches pasted garbage and typos
 UNITS = {"kr": 1, "tkr": 1000}
+MILLION = 1_000_000  # "2,5 mio." names its own scale: the same kroner in any grid unit
 
 # Keyed by code so the form layer can translate by code instead of by message text.
 MESSAGES = {
@@ -25,7 +26,9 @@ MESSAGES = {
 _SIGNS = "+-\u2212\u2013"  # en dash too: word processors turn "-250" into "–250"
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})  # nbsp, narrow nbsp from spreadsheets
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() would accept "²" and "٣"
-_SUFFIX = re.compile(r"(?<=\S)\s*(?P<unit>t\.?\s?kr|kr)\.?$", re.IGNORECASE)
+_SUFFIX = re.compile(
+    r"(?<=\S)\s*(?P<unit>mio\.?(?:\s?kr)?|t\.?\s?kr|kr)\.?$", re.IGNORECASE
+)
 
 
 class AmountError(ValueError):
@@ -80,14 +83,18 @@ def parse_amount(text: str, unit: str = "kr", *, allow_empty: bool = False) -> i
     """Whole kroner from Danish input in ``unit``.
 
     A unit typed after the number ("250 t.kr.", pasted from a catalog) must agree with ``unit``:
-    a silent factor of 1,000 is the costliest mistake a grid can make.
+    a silent factor of 1,000 is the costliest mistake a grid can make. Millions ("2,5 mio.",
+    "−1,25 mio. kr.", as budget officers write them) name their scale, so they are read as
+    that many kroner whatever ``unit`` is.
     """
     factor = UNITS[unit]
     text = text.strip()
     suffix = _SUFFIX.search(text)
     if suffix:
-        typed_unit = "tkr" if suffix.group("unit").lower().startswith("t") else "kr"
-        if typed_unit != unit:
+        typed = suffix.group("unit").lower()
+        if typed.startswith("m"):
+            factor = MILLION
+        elif ("tkr" if typed.startswith("t") else "kr") != unit:
             raise AmountError("unit_mismatch")
         text = text[: suffix.start()]
     parts = _split(text)

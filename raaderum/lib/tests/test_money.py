@@ -52,6 +52,14 @@ from raaderum.lib.money import (
         ("-0,25", "tkr", -250),
         ("10.000.000.000", "tkr", 10**13),  # exactly the limit
         ("-10.000.000.000.000", "kr", -(10**13)),
+        # Millions name their own scale, in a kr. grid and a 1.000 kr. grid alike.
+        ("2,5 mio.", "kr", 2_500_000),
+        ("-2,5 mio.", "tkr", -2_500_000),
+        ("\u22121,25 mio. kr.", "tkr", -1_250_000),
+        ("3 MIO", "kr", 3_000_000),
+        ("0,000001 mio.", "kr", 1),
+        ("1.250,5mio kr", "kr", 1_250_500_000),
+        ("10.000.000 mio.", "kr", 10**13),  # exactly the limit
     ],
 )
 def test_parse_amount_reads_danish_input(text: str, unit: str, expected: int) -> None:
@@ -97,6 +105,11 @@ def test_parse_amount_reads_danish_input(text: str, unit: str, expected: int) ->
         ("99999999999999999999999999999999,5", "kr", "too_large"),
         ("9" * 5000, "kr", "too_large"),
         ("1," + "0" * 5000 + "1", "tkr", "not_whole_kroner"),
+        ("1,0000005 mio.", "kr", "not_whole_kroner"),
+        ("10.000.001 mio.", "tkr", "too_large"),
+        ("mio.", "kr", "invalid"),
+        ("2,5 mia.", "kr", "invalid"),  # milliards are not a budget line's size
+        ("1.5 mio.", "kr", "decimal_point"),
     ],
 )
 def test_parse_amount_rejects_with_code(text: str, unit: str, code: str) -> None:
