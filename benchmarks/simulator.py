@@ -11,7 +11,8 @@ database under a temporary directory, then times, in one run:
   (session, user, the role, the ticked codes, totals, rendering, middleware), and
 - the floor: calculation.catalog_totals over the same proposals already in memory (the rows the
   toggle reads, simulation.chosen_rows, loaded before timing) and rendering the totals fragment
-  with its announcement (views.totals_context) alone, no database and no request.
+  with its announcement and the impact screening's profile (views.totals_context) alone, no
+  database and no request. Every proposal is assessed on the four default screening questions.
 The toggle keeps a published version in the process (views.FrozenVersion): the medians are of
 toggles after the first, which is printed on its own. Toggle and floor are timed in turn, so
 that a shared machine's changing load weighs on both alike. It prints the medians, the ratio
@@ -51,6 +52,9 @@ from django.test.utils import (  # noqa: E402
 )
 from django.urls import reverse  # noqa: E402
 
+from raaderum.impactscreening.actions import do_create_default_questions  # noqa: E402
+from raaderum.impactscreening.models import ImpactAssessment, ImpactQuestion  # noqa: E402
+from raaderum.impactscreening.published import for_version  # noqa: E402
 from raaderum.prioritisation.simulation import chosen_rows, evaluate  # noqa: E402
 from raaderum.prioritisation.views import totals_context  # noqa: E402
 from raaderum.proposals.models import Effect, Proposal  # noqa: E402
@@ -88,6 +92,26 @@ def publish(world: World) -> CatalogVersion:
     return do_publish_catalog(world.round, user=world.budget_officer)
 
 
+def screen(world: World) -> None:
+    """The four default screening questions answered for every proposal, so that the toggle
+    renders the chosen ones' screening profile as it does in a real round."""
+    questions = do_create_default_questions(world.municipality) or list(
+        ImpactQuestion.objects.filter(municipality=world.municipality)
+    )
+    done = set(ImpactAssessment.objects.values_list("proposal_id", flat=True))
+    steps = (-2, -1, 0, 1, 2, None)
+    ImpactAssessment.objects.bulk_create(  # benchmark data only: no history needed
+        ImpactAssessment(
+            proposal=proposal,
+            question=question,
+            score=steps[(proposal.pk + q) % len(steps)],
+            text="Begrundelse.",
+        )
+        for proposal in Proposal.objects.filter(round=world.round).exclude(pk__in=done)
+        for q, question in enumerate(questions)
+    )
+
+
 def codes_of(version: CatalogVersion, share: float) -> list[str]:
     codes = list(version.proposals.order_by("position").values_list("code", flat=True))
     return codes[: max(1, int(len(codes) * share))]
@@ -121,11 +145,13 @@ def floor_of(version: CatalogVersion, codes: list[str]) -> Callable[[], None]:
     chosen = chosen_rows(version, codes)
     assert len(chosen) == len(codes)
     target = version.target_by_year()
+    screening = for_version(version)  # frozen with the version, as the toggle keeps it
 
     def floor() -> None:
         selection = evaluate(version, chosen, [], target=target)
         render_to_string(
-            "prioritisation/simulator.html#simulator-totals", totals_context(version, selection)
+            "prioritisation/simulator.html#simulator-totals",
+            totals_context(version, selection, screening),
         )
 
     return floor
@@ -152,11 +178,13 @@ def main() -> None:
     client.force_login(world.politician)
     small_count = max(args.proposals // 10, 1)
     add_proposals(world, small_count)
+    screen(world)
     small = publish(world)
     small_toggle = toggler(client, small, codes_of(small, args.chosen))
     small_toggle()  # the first toggle of a version reads it: two queries more, once
     small_queries = queries_of(small_toggle)
     add_proposals(world, args.proposals - small_count)
+    screen(world)
     large = publish(world)
     codes = codes_of(large, args.chosen)
     toggle, floor = toggler(client, large, codes), floor_of(large, codes)

@@ -76,6 +76,11 @@ class Action(StrEnum):
     # Key figures, potential and the distribution of a round's target (raaderum/benchmark).
     VIEW_BENCHMARK = "view_benchmark"  # key figures, potential, the target's distribution
     MANAGE_BENCHMARK = "manage_benchmark"  # import statistics, groups, settings, distribute
+    # Confidentiality (raaderum/confidentiality/rules.py decides who reads which level).
+    SET_VISIBILITY = "set_visibility"  # of a published version or a proposal, and its release
+    VIEW_ACCESS_LOG = "view_access_log"  # who saw confidential material; exports for aktindsigt
+    # Impact screening (raaderum/impactscreening); answering follows EDIT_*_PROPOSAL.
+    MANAGE_IMPACT_QUESTIONS = "manage_impact_questions"  # the municipality's screening questions
 
 
 _ADMINISTRATION = {Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER, Role.CONTRIBUTOR, Role.READER}
@@ -135,6 +140,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # The administration and the politicians: committees must see their share of the target.
     Action.VIEW_BENCHMARK: frozenset(Role),
     Action.MANAGE_BENCHMARK: frozenset({Role.BUDGET_OFFICE}),
+    Action.SET_VISIBILITY: frozenset({Role.BUDGET_OFFICE}),
+    Action.VIEW_ACCESS_LOG: frozenset({Role.BUDGET_OFFICE}),
+    Action.MANAGE_IMPACT_QUESTIONS: frozenset({Role.BUDGET_OFFICE}),
 }
 
 

@@ -19,11 +19,14 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from raaderum import demo_data as data
+from raaderum.confidentiality.actions import do_set_proposal_visibility, do_set_version_visibility
+from raaderum.confidentiality.models import ProposalVisibility, Visibility
 from raaderum.demo_benchmark import load_benchmark
 from raaderum.demo_followup import load_followup
 from raaderum.demo_ideabank import load_idea_bank_and_evaluation
 from raaderum.demo_ideas import load_comments, load_ideas
 from raaderum.demo_questions import load_questions_and_consultation
+from raaderum.impactscreening.demo import load_impact_screening
 from raaderum.organisation.models import (
     Committee,
     GlossaryTerm,
@@ -92,6 +95,8 @@ def load_demo(stdout: Writer | None = None) -> DemoResult:
         _plan(budget_round)
         _glossary(municipality)
         outcomes = _proposals(budget_round, committees, areas, users)
+        # Before publishing: version 1 carries the impact screening's answers.
+        load_impact_screening(municipality, budget_round, users[data.ROUND_CREATED_BY])
         _publish(budget_round, users[data.ROUND_CREATED_BY])
         load_comments(budget_round, users)
         load_ideas(municipality, users)
@@ -267,10 +272,38 @@ def _plan(budget_round: BudgetRound) -> None:
         budget_round.save(update_fields=["current_phase"])
 
 
+# Confidentiality: version 1 is public (the citizens are consulted on it), one proposal that
+# names staff is internal to the administration, and one is confidential to the politicians
+# until a month from now.
+INTERNAL_PROPOSAL = "Ét ledelseslag mindre i administrationen"
+CONFIDENTIAL_PROPOSAL = "Fælles ledelse af to plejecentre"
+CONFIDENTIAL_DAYS = 30
+
+
 def _publish(budget_round: BudgetRound, office: User) -> None:
     """Version 1 of the catalog, so politicians have something to read, simulate and optimise."""
-    if not budget_round.catalog_versions.exists():
-        do_publish_catalog(budget_round, user=office, note="Første udgave til budgetseminaret.")
+    version = budget_round.catalog_versions.order_by("number").first()
+    if version is None:
+        version = do_publish_catalog(
+            budget_round,
+            user=office,
+            note="Første udgave til budgetseminaret.",
+            visibility=Visibility.PUBLIC,
+        )
+    version.round = budget_round
+    do_set_version_visibility(version, level=Visibility.PUBLIC, release_date=None, user=office)
+    levels = {
+        INTERNAL_PROPOSAL: (ProposalVisibility.INTERNAL, None),
+        CONFIDENTIAL_PROPOSAL: (
+            ProposalVisibility.CONFIDENTIAL,
+            timezone.localdate() + timedelta(days=CONFIDENTIAL_DAYS),
+        ),
+    }
+    for proposal in budget_round.proposals.filter(title__in=list(levels)).select_related(
+        "round", "committee"
+    ):
+        level, release = levels[proposal.title]
+        do_set_proposal_visibility(proposal, level=level, release_date=release, user=office)
 
 
 def _glossary(municipality: Municipality) -> None:

@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from raaderum.consultation.access import openable_proposals
 from raaderum.consultation.actions import (
     Settings,
     do_hide_comment,
@@ -174,7 +175,7 @@ def _consultation(version: CatalogVersion, users: Mapping[str, User]) -> None:
                 closes_on=today + timedelta(days=21),
                 target=version.target_by_year(),
             ),
-            list(version.proposals.all()),
+            list(openable_proposals(version)),
             user=office,
         )
     elif not consultation.is_open(today):

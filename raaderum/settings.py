@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "raaderum.evaluation",
     "raaderum.questions",
     "raaderum.consultation",
+    "raaderum.confidentiality",
+    "raaderum.impactscreening",
     "raaderum.sso",
     "django_tasks",
 ]
@@ -163,6 +165,9 @@ AXES_LOCKOUT_CALLABLE = "raaderum.organisation.views.locked_out"
 AXES_VERBOSE = False
 # Failed logins stay in the security log after the lock expires (person log, docs/deployment.md).
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# `manage.py purge_logs` (daily cron) deletes those security log entries after this many days;
+# six months, see docs/security.md "Retention". The audit history of budget records is kept.
+SECURITY_LOG_RETENTION_DAYS = int(os.environ.get("SECURITY_LOG_RETENTION_DAYS", "180"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

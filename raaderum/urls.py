@@ -45,5 +45,7 @@ urlpatterns = [
     path("", include("raaderum.evaluation.urls")),
     path("", include("raaderum.questions.urls")),
     path("", include("raaderum.consultation.urls")),
+    path("", include("raaderum.confidentiality.urls")),
+    path("", include("raaderum.impactscreening.urls")),
     path("", include("raaderum.sso.urls")),
 ]

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from raaderum import access
 from raaderum.access import Action
 from raaderum.communication.actions import EMAIL_LANGUAGE, do_record_event
-from raaderum.consultation.access import consultation_proposals
+from raaderum.confidentiality import visibility
+from raaderum.consultation.access import consultation_proposals, openable_proposals
 from raaderum.consultation.models import (
     DEFAULT_ANSWERS_PER_ADDRESS,
     Answer,
@@ -59,6 +60,22 @@ def _period(consultation: Consultation) -> str:
     )
 
 
+def _refuse_hidden(proposals: Sequence[PublishedProposal]) -> None:
+    """Citizens never see a proposal held back by its own level (internal or confidential)."""
+    if not proposals:
+        return
+    shown = set(
+        openable_proposals(proposals[0].version)
+        .filter(pk__in=[p.pk for p in proposals])
+        .values_list("pk", flat=True)
+    )
+    hidden = [p.code for p in proposals if p.pk not in shown]
+    if hidden:
+        raise ConsultationRefused(
+            _("Not public, so not for the citizens: %(codes)s.") % {"codes": ", ".join(hidden)}
+        )
+
+
 def _target_json(target: dict[int, int]) -> dict[str, int]:
     return {str(year): int(amount) for year, amount in sorted(target.items())}
 
@@ -72,6 +89,14 @@ def do_open_consultation(
     user: User,
 ) -> Consultation:
     access.require(user, version.round.municipality_id, Action.MANAGE_CONSULTATION)
+    if not visibility.may_see_version(None, version):
+        raise ConsultationRefused(
+            _(
+                "A consultation can only be opened on a public catalog version. Make the "
+                "version public first (»Visibility« on the version's page)."
+            )
+        )
+    _refuse_hidden(proposals)
     if not proposals:
         raise ConsultationRefused(_("Choose at least one proposal for the citizens."))
     if any(p.version_id != version.pk for p in proposals):
@@ -126,6 +151,7 @@ def do_update_consultation(
                 "change. Open a new consultation instead."
             )
         )
+    _refuse_hidden(proposals)
     if not proposals:
         raise ConsultationRefused(_("Choose at least one proposal for the citizens."))
     current.title = settings.title

@@ -21,10 +21,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.confidentiality.models import AccessKind, Visibility
+from raaderum.confidentiality.visibility import record_access
 from raaderum.consultation import exports, tokens
 from raaderum.consultation.access import (
     consultation_proposals,
     get_consultation,
+    openable_proposals,
+    openable_versions,
     public_consultations,
     round_consultations,
     summary_answers,
@@ -106,7 +110,7 @@ def _render_form(
             "round": budget_round,
             "municipality": budget_round.municipality,
             "version": version,
-            "versions": list(budget_round.catalog_versions.order_by("-number")),
+            "versions": list(openable_versions(budget_round).order_by("-number")),
             "consultation": consultation,
             "form": form,
             "groups": _form_context(form, proposals),
@@ -121,7 +125,8 @@ def _render_form(
 def consultation_create(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     """Open a consultation on a published version: all its proposals and its target by default."""
     budget_round = access.get_round(request.user, round_id, Action.MANAGE_CONSULTATION)
-    versions = budget_round.catalog_versions.select_related("round__municipality")
+    # Only a public version, and its public proposals, can be put before the citizens.
+    versions = openable_versions(budget_round).select_related("round__municipality")
     number = (request.POST or request.GET).get("version", "")
     if number:
         valid = number.isdigit() and len(number) < 6
@@ -131,10 +136,16 @@ def consultation_create(request: AuthenticatedHttpRequest, round_id: str) -> Htt
     else:
         version = versions.order_by("-number").first()
     if version is None:
-        messages.error(request, _("Publish the catalog before you open a citizen consultation."))
+        messages.error(
+            request,
+            _(
+                "Publish the catalog and make a version public before you open a citizen "
+                "consultation."
+            ),
+        )
         return redirect("consultation_list", round_id=budget_round.public_id)
     version.round = budget_round
-    proposals = list(version.proposals.select_related("committee").order_by("position"))
+    proposals = list(openable_proposals(version).select_related("committee").order_by("position"))
     today = timezone.localdate()
     initial: dict[str, Any] = {
         "title": _("Help us prioritise the budget %(period)s")
@@ -172,7 +183,7 @@ def consultation_create(request: AuthenticatedHttpRequest, round_id: str) -> Htt
 def consultation_edit(request: AuthenticatedHttpRequest, consultation_id: str) -> HttpResponse:
     consultation = get_consultation(request.user, consultation_id, Action.MANAGE_CONSULTATION)
     version = consultation.version
-    proposals = list(version.proposals.select_related("committee").order_by("position"))
+    proposals = list(openable_proposals(version).select_related("committee").order_by("position"))
     locked = summary_answers(consultation).exists()
     initial: dict[str, Any] = {
         "title": consultation.title,
@@ -224,6 +235,15 @@ def consultation_detail(request: AuthenticatedHttpRequest, consultation_id: str)
     role = access.role_in(request.user, consultation.version.round.municipality_id)
     may_manage = access.role_may(role, Action.MANAGE_CONSULTATION)
     summary = exports.build_summary(consultation, with_hidden=may_manage)
+    # The citizens' answers and comments are for the politicians and the administration only.
+    record_access(
+        request,
+        consultation.version.round.municipality_id,
+        kind=AccessKind.CONSULTATION_SUMMARY,
+        object_id=consultation.public_id,
+        label=consultation.title,
+        level=Visibility.CONFIDENTIAL,
+    )
     return render(
         request,
         "consultation/consultation_detail.html",

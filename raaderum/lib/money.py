@@ -26,9 +26,7 @@ MESSAGES = {
 _SIGNS = "+-\u2212\u2013"  # en dash too: word processors turn "-250" into "–250"
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})  # nbsp, narrow nbsp from spreadsheets
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() would accept "²" and "٣"
-_SUFFIX = re.compile(
-    r"(?<=\S)\s*(?P<unit>mio\.?(?:\s?kr)?|t\.?\s?kr|kr)\.?$", re.IGNORECASE
-)
+_SUFFIX = re.compile(r"(?<=\S)\s*(?P<unit>mio\.?(?:\s?kr)?|t\.?\s?kr|kr)\.?$", re.IGNORECASE)
 
 
 class AmountError(ValueError):

@@ -1,14 +1,15 @@
 """Every log entry about one person, for a request for access (GDPR art. 15).
 
 Danish data-protection practice since 2024 expects that security and audit logs about a person
-can be found and handed over. Råderum logs in four places, all read here:
+can be found and handed over. Råderum logs in five places, all read here:
 
 - security: logins, logouts and failed logins (django-axes: AccessLog, AccessFailureLog,
   AccessAttempt), with the address they came from;
 - audit: every change the person made to an audited record (django-simple-history, all
   registered models);
 - workflow: the proposal steps the person took (Transition);
-- activity: what the round's activity feed says the person did (Event).
+- activity: what the round's activity feed says the person did (Event);
+- access: confidential or internal material the person viewed or downloaded (AccessRecord).
 
 No log holds a password or a session key: axes masks the password field, the history tables hold
 field values of budget records only, and the access log leaves out query strings.
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 from simple_history.models import registered_models
 
 from raaderum.communication.models import Event
+from raaderum.confidentiality.models import AccessRecord
 from raaderum.organisation.models import User
 from raaderum.proposals.models import Transition
 
@@ -99,6 +101,16 @@ def entries_for(username: str) -> list[Entry]:
             )
         for event in Event.objects.filter(actor=user):
             entries.append(Entry(event.at, _("activity"), event.text))
+    # By user name: the access log keeps it when the user is deleted.
+    for record in AccessRecord.objects.filter(username=username):
+        entries.append(
+            Entry(
+                record.at,
+                _("access"),
+                f"{record.get_action_display()}: {record.get_kind_display()} – {record.label} "
+                f"({record.get_level_display()})",
+            )
+        )
     return sorted(entries, key=lambda entry: entry.at)
 
 

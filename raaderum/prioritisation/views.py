@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MinValueValidator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -30,6 +30,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.confidentiality import rules as visibility_rules
+from raaderum.confidentiality import visibility
+from raaderum.confidentiality.models import AccessKind
+from raaderum.impactscreening import published as impact_screening
+from raaderum.impactscreening.published import VersionScreening
 from raaderum.lib.forms import AmountField
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.lib.money import format_kr, format_tkr
@@ -53,6 +58,57 @@ from raaderum.publication.models import CatalogVersion, PublishedProposal
 from raaderum.rounds.models import BudgetRound
 
 MAX_COMPARED = 4
+
+
+def _shown(
+    request: AuthenticatedHttpRequest,
+    version: CatalogVersion,
+    queryset: QuerySet[PublishedProposal] | None = None,
+) -> QuerySet[PublishedProposal]:
+    """The version's proposals (or those of `queryset`) the user may see, with their levels."""
+    role = access.role_in(request.user, version.round.municipality_id)
+    if queryset is None:
+        queryset = version.proposals.all()
+    return visibility.with_own_levels(visibility.visible_published(queryset, role))
+
+
+def _visible_codes(
+    request: AuthenticatedHttpRequest, version: CatalogVersion, codes: list[str]
+) -> list[str]:
+    """The codes of proposals the user may see: a hand-made POST cannot add a hidden one."""
+    if not codes:
+        return codes
+    known = set(_shown(request, version).filter(code__in=codes).values_list("code", flat=True))
+    return [code for code in codes if code in known]
+
+
+def _log_view(
+    request: AuthenticatedHttpRequest,
+    version: CatalogVersion,
+    proposals: list[PublishedProposal],
+    kind: AccessKind,
+    label: str,
+    object_id: object,
+) -> visibility.Marking:
+    """Log the page view if what it shows is not public; the mark for its banner."""
+    marking = visibility.marking_of(version, proposals)
+    visibility.record_access(
+        request,
+        version.round.municipality_id,
+        kind=kind,
+        object_id=object_id,
+        label=label,
+        level=marking.level,
+    )
+    return marking
+
+
+def _version_label(version: CatalogVersion) -> str:
+    return _("%(name)s, version %(number)s") % {
+        "name": version.round_name,
+        "number": version.number,
+    }
+
 
 # What the simulator and the optimiser show of each proposal: not the long texts.
 PAGE_FIELDS = (*LIST_FIELDS, "consequences_service", "consequences_citizens")
@@ -106,14 +162,18 @@ def announcement(selection: Selection) -> str:
     ) % {"count": count, "year": status.year, "headroom": format_kr(status.headroom)}
 
 
-def totals_context(version: CatalogVersion, selection: Selection) -> dict[str, object]:
-    """What one toggle renders: the totals region and, out of band, the short announcement."""
+def totals_context(
+    version: CatalogVersion, selection: Selection, screening: VersionScreening | None = None
+) -> dict[str, object]:
+    """What one toggle renders: the totals region and, out of band, the short announcement;
+    with the version's impact screening, the chosen proposals' profile (bands per question)."""
     return {
         "round": version.round,
         "version": version,
         "selection": selection,
         "oob": True,
         "announcement": announcement(selection),
+        "profile": screening.profile(p.pk for p in selection.chosen) if screening else [],
     }
 
 
@@ -146,10 +206,17 @@ def _simulator_page(
     scenario, may_change = _opened_scenario(request, version, data.get("scenario"))
     if scenario is not None and request.method == "GET":
         codes = list(scenario.proposals.order_by("position").values_list("code", flat=True))
-    proposals = list(version.proposals.only(*PAGE_FIELDS).order_by("position"))
+    proposals = list(_shown(request, version).only(*PAGE_FIELDS).order_by("position"))
     wanted = set(codes)
     chosen = [p for p in proposals if p.code in wanted]
     selection = evaluate(version, chosen, relations_for(version, proposals, all_of_version=True))
+    marking = _log_view(
+        request, version, proposals, AccessKind.SIMULATOR, _version_label(version), version.pk
+    )
+    # The impact screening's filter narrows the list; ticked ones it hides stay chosen.
+    screening = impact_screening.for_simulator(
+        version, proposals, chosen, data.get("screening", "")
+    )
     membership = access.membership_for(request.user, budget_round.municipality_id)
     if form is None:
         # The plain "Calculate" keeps what was typed into the save form.
@@ -166,8 +233,10 @@ def _simulator_page(
             "round": budget_round,
             "municipality": budget_round.municipality,
             "version": version,
-            "groups": _grouped(proposals, budget_round.years),
+            "groups": _grouped(screening.listed, budget_round.years),
             "selection": selection,
+            "screening": screening,
+            "profile": screening.screening.profile(p.pk for p in chosen),
             "chosen_codes": wanted,
             "may_optimise": access.role_may(
                 membership.role if membership else None, Action.OPTIMISE
@@ -178,6 +247,7 @@ def _simulator_page(
             "may_change": may_change,
             "form": form,
             "count": len(proposals),
+            "marking": marking,
         },
         status=status,
     )
@@ -204,13 +274,20 @@ class FrozenVersion:
     rows: dict[str, Row]  # every proposal, by code, in catalog order
     relations: list[Relation]  # the version's relations, mapped onto the rows
     target: dict[int, int]
+    screening: VersionScreening  # the impact screening as frozen with the version
 
 
 def freeze(version: CatalogVersion) -> FrozenVersion:
     codes = list(version.proposals.order_by("position").values_list("code", flat=True))
     rows = {row.code: row for row in chosen_rows(version, codes)}
     relations = relations_for(version, list(rows.values()), all_of_version=True)
-    return FrozenVersion(version, rows, relations, version.target_by_year())
+    return FrozenVersion(
+        version,
+        rows,
+        relations,
+        version.target_by_year(),
+        impact_screening.for_version(version),
+    )
 
 
 # A published version never changes (its proposals, their committees and the relations between
@@ -234,8 +311,6 @@ def _toggled_version(
         if kept is not None:
             _versions_kept.move_to_end(key)
     if kept is not None:
-        role = access.role_of(request.user, kept.version.round.municipality_id)
-        access.require_role(role, Action.SIMULATE)
         return kept
     # The first toggle of the version in this process: the version, its round and the role in
     # one query, then its proposals.
@@ -249,6 +324,7 @@ def _toggled_version(
     except CatalogVersion.DoesNotExist:
         raise Http404(_("Not found")) from None
     access.require_role(version.user_role, Action.SIMULATE)  # type: ignore[attr-defined]
+    visibility.require_version(version.user_role, version)  # type: ignore[attr-defined]
     kept = freeze(version)
     with _versions_lock:
         _versions_kept[key] = kept
@@ -266,9 +342,24 @@ def simulator_totals(
     if not request.htmx:
         return simulator(request, round_id, number)
     frozen = _toggled_version(request, round_id, number)
+    # The role, and who may see the version and its proposals now (visibility is live, not
+    # frozen), in one query.
+    state = visibility.toggle_state(
+        request.user.pk, frozen.version.round.municipality_id, frozen.version.pk
+    )
+    access.require_role(state.role, Action.SIMULATE)
+    if not visibility_rules.may_see(state.role, state.version_level):
+        raise Http404(_("Not found"))
     # raaderum.js sends the ticked codes as one field, a code a line (one field per checkbox
     # would cost a few hundred to parse on every tick); the plain form sends a field each.
     wanted = {code for value in request.POST.getlist("chosen") for code in value.split("\n")}
+    if state.restricted and not visibility_rules.may_see(state.role, visibility_rules.INTERNAL):
+        # A proposal held back from this reader never counts, whatever was posted.
+        wanted &= set(
+            visibility.visible_published(frozen.version.proposals.all(), state.role).values_list(
+                "code", flat=True
+            )
+        )
     chosen = [row for code, row in frozen.rows.items() if code in wanted]
     selection = evaluate(frozen.version, chosen, frozen.relations, target=frozen.target)
     # Rendered without the request: the fragment needs no context processor (no user, messages
@@ -276,7 +367,7 @@ def simulator_totals(
     return HttpResponse(
         render_to_string(
             "prioritisation/simulator.html#simulator-totals",
-            totals_context(frozen.version, selection),
+            totals_context(frozen.version, selection, frozen.screening),
         )
     )
 
@@ -326,7 +417,7 @@ def scenario_save(request: AuthenticatedHttpRequest, round_id: UUID, number: int
             shared_with_party=form.cleaned_data["shared_with_party"] and bool(membership.party),
             from_optimiser=from_optimiser,
         )
-        scenario.proposals.set(chosen_proposals(version, codes))
+        scenario.proposals.set(chosen_proposals(version, _visible_codes(request, version, codes)))
     messages.success(request, _("The scenario is saved."))
     return redirect("scenario_detail", scenario.public_id)
 
@@ -377,6 +468,7 @@ def get_scenario(request: AuthenticatedHttpRequest, key: UUID) -> tuple[Scenario
     membership = access.require(
         request.user, scenario.version.round.municipality_id, Action.SIMULATE
     )
+    visibility.require_version(membership.role, scenario.version)
     is_owner = scenario.owner_id == request.user.pk
     if scenario.share_token == key or is_owner:
         return scenario, is_owner
@@ -390,7 +482,17 @@ def get_scenario(request: AuthenticatedHttpRequest, key: UUID) -> tuple[Scenario
 def scenario_detail(request: AuthenticatedHttpRequest, key: UUID) -> HttpResponse:
     scenario, may_change = get_scenario(request, key)
     version = scenario.version
-    chosen = list(scenario.proposals.only(*PAGE_FIELDS).order_by("position"))
+    chosen = list(
+        _shown(request, version, scenario.proposals.all()).only(*PAGE_FIELDS).order_by("position")
+    )
+    marking = _log_view(
+        request,
+        version,
+        chosen,
+        AccessKind.SCENARIO,
+        f"{scenario.name} ({_version_label(version)})",
+        scenario.pk,
+    )
     _grouped(chosen, version.round.years)
     selection = evaluate(version, chosen, relations_for(version, chosen))
     share_url = request.build_absolute_uri(reverse("scenario_detail", args=[scenario.share_token]))
@@ -403,6 +505,7 @@ def scenario_detail(request: AuthenticatedHttpRequest, key: UUID) -> HttpRespons
             "version": version,
             "scenario": scenario,
             "selection": selection,
+            "marking": marking,
             "may_change": may_change,
             "form": ScenarioForm(
                 initial={"name": scenario.name, "shared_with_party": scenario.shared_with_party}
@@ -431,7 +534,9 @@ def scenario_update(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpR
     """Rename, share or unshare, renew the link, or replace the selection from the simulator."""
     scenario = _own(request, public_id)
     if request.POST.get("replace_selection"):
-        codes = clean_codes(request.POST.getlist("chosen"))
+        codes = _visible_codes(
+            request, scenario.version, clean_codes(request.POST.getlist("chosen"))
+        )
         scenario.proposals.set(chosen_proposals(scenario.version, codes))
         scenario.save(update_fields=["updated_at"])
         messages.success(request, _("The chosen proposals are saved in the scenario."))
@@ -481,7 +586,10 @@ def scenario_compare(
     for scenario_id, proposal_id in through:
         members[scenario_id].add(proposal_id)
     every = set().union(*members.values())
-    proposals = {p.pk: p for p in version.proposals.filter(pk__in=every).only(*PAGE_FIELDS)}
+    proposals = {p.pk: p for p in _shown(request, version).filter(pk__in=every).only(*PAGE_FIELDS)}
+    every &= set(proposals)
+    for chosen_ids in members.values():
+        chosen_ids &= every
     relations = relations_for(version, list(proposals.values()))
     target = version.target_by_year()
     columns = []
@@ -523,7 +631,10 @@ def optimiser_page(request: AuthenticatedHttpRequest, round_id: UUID, number: in
     """
     version = get_version(request.user, round_id, number, Action.OPTIMISE)
     budget_round = version.round
-    proposals = list(version.proposals.only(*PAGE_FIELDS).order_by("position"))
+    proposals = list(_shown(request, version).only(*PAGE_FIELDS).order_by("position"))
+    marking = _log_view(
+        request, version, proposals, AccessKind.OPTIMISER, _version_label(version), version.pk
+    )
     relations = relations_for(version, proposals, all_of_version=True)
     rules = {}
     for proposal in proposals:
@@ -549,6 +660,7 @@ def optimiser_page(request: AuthenticatedHttpRequest, round_id: UUID, number: in
             "result": result,
             "selection": selection,
             "default_name": _optimiser_result_name(),
+            "marking": marking,
         },
     )
 

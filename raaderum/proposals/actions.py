@@ -328,7 +328,15 @@ def situation(proposal: Proposal, user: User, role: str | None) -> workflow.Situ
         has_effects=proposal.effects.exists(),
         summary_lix=summary_lix.score if summary_lix else None,
         max_lix=proposal.round.max_lix,
+        missing_screening=tuple(_missing_screening(proposal)),
     )
+
+
+def _missing_screening(proposal: Proposal) -> list[str]:
+    # Lazily: the impact screening app builds on proposals.
+    from raaderum.impactscreening.actions import missing_required
+
+    return missing_required(proposal)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -62,24 +63,13 @@ def _proposal_changes(proposal: Proposal) -> list[Change]:
     }
     changes: list[Change] = []
     records = list(proposal.history.select_related("history_user").order_by("history_date"))
+    # The contributors of every record in one query: diff_against() reads them with two
+    # queries per pair of records, and a proposal gains a record with every save.
+    people = _contributors_by_record(records)
     for previous, record in pairwise(records):
-        delta = record.diff_against(previous, excluded_fields=SKIPPED)
+        delta = record.diff_against(previous, excluded_fields=SKIPPED | {"contributors"})
         for change in delta.changes:
             field = change.field
-            if field == "contributors":
-                changes.append(
-                    Change(
-                        record.history_date,
-                        record.history_user,
-                        labels.get(
-                            "contributors",
-                            str(Proposal._meta.get_field("contributors").verbose_name),
-                        ),
-                        _people(change.old),
-                        _people(change.new),
-                    )
-                )
-                continue
             name = field[:-3] if field.endswith("_id") else field
             before = _value(previous, name) if name == field else _user_name(change.old)
             after = _value(record, name) if name == field else _user_name(change.new)
@@ -88,16 +78,37 @@ def _proposal_changes(proposal: Proposal) -> list[Change]:
                     record.history_date, record.history_user, labels.get(name, name), before, after
                 )
             )
+        if people[previous.pk] != people[record.pk]:
+            changes.append(
+                Change(
+                    record.history_date,
+                    record.history_user,
+                    labels["contributors"],
+                    ", ".join(people[previous.pk]) or "–",
+                    ", ".join(people[record.pk]) or "–",
+                )
+            )
     return changes
 
 
-def _people(rows: object) -> str:
-    """The contributors of an m2m history snapshot, by name."""
+def _contributors_by_record(records: list[Any]) -> dict[int, list[str]]:
+    """The contributors' names, sorted, of each history record of a proposal."""
     from raaderum.organisation.models import User
 
-    ids = [row["user"] for row in rows or []]  # type: ignore[attr-defined]
-    names = sorted(str(user) for user in User.objects.filter(pk__in=ids))
-    return ", ".join(names) or "–"
+    if not records:
+        return {}
+    through = records[0].contributors.model
+    rows = list(
+        through.objects.filter(history__in=[record.pk for record in records]).values_list(
+            "history_id", "user_id"
+        )
+    )
+    names = {user.pk: str(user) for user in User.objects.filter(pk__in={u for _h, u in rows})}
+    people: dict[int, list[str]] = {record.pk: [] for record in records}
+    for history_id, user_id in rows:
+        if user_id in names:  # a deleted user is left out, as before
+            people[history_id].append(names[user_id])
+    return {pk: sorted(found) for pk, found in people.items()}
 
 
 def _user_name(pk: int | None) -> str:

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from raaderum.confidentiality.models import ProposalVisibility
 from raaderum.organisation.models import Committee, ServiceArea
 from raaderum.proposals import calculation
 from raaderum.rounds.models import YEAR_VALIDATORS, BudgetRound
@@ -222,6 +223,20 @@ class Proposal(models.Model):
         related_name="represented_as",
         verbose_name=_("re-presents"),
         help_text=_("The proposal of an earlier round that this one presents again."),
+    )
+    # More restrictive than the catalog it is published in, if need be (e.g. consequences for
+    # named staff): raaderum.confidentiality.rules. Read live, never frozen with a version.
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=20,
+        choices=ProposalVisibility.choices,
+        default=ProposalVisibility.AS_CATALOG,
+    )
+    release_date = models.DateField(
+        _("release date"),
+        null=True,
+        blank=True,
+        help_text=_("Confidential proposals only: from this date it is as public as its catalog."),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

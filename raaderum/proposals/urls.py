@@ -10,6 +10,11 @@ urlpatterns = [
     path("proposals/<uuid:proposal_id>/edit/", views.proposal_edit, name="proposal_edit"),
     path("proposals/<uuid:proposal_id>/effects/", views.proposal_effects, name="proposal_effects"),
     path(
+        "proposals/<uuid:proposal_id>/visibility/",
+        views.proposal_visibility,
+        name="proposal_visibility",
+    ),
+    path(
         "proposals/<uuid:proposal_id>/transition/",
         views.proposal_transition,
         name="proposal_transition",

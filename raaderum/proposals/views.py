@@ -14,6 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.confidentiality import visibility
+from raaderum.confidentiality.actions import do_set_proposal_visibility
+from raaderum.confidentiality.forms import ProposalVisibilityForm
+from raaderum.confidentiality.models import AccessKind
 from raaderum.lib import money
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Committee, ServiceArea
@@ -121,6 +125,10 @@ REFUSALS = {
     workflow.SUMMARY_MISSING: gettext_lazy(
         "Write a plain-language summary before the proposal is sent to quality check."
     ),
+    workflow.SCREENING_MISSING: gettext_lazy(
+        "Answer the required questions of the impact screening first: see “Impact screening” "
+        "on this page."
+    ),
 }
 # The steps forward are styled primary; destructive ones (send back, withdraw) never are.
 PRIMARY_STEPS = frozenset({"submit", "sign_off", "approve", "add_to_catalog", "reopen"})
@@ -190,6 +198,8 @@ def _render_detail(
             "glossary": glossary,
             "summary_feedback": plain_language.feedback(proposal.summary, glossary),
             "easy_limit": readability.EASY_LIMIT,
+            "marking": visibility.proposal_marking(proposal),
+            "may_set_visibility": access.role_may(role, Action.SET_VISIBILITY),
         },
         status=status,
     )
@@ -199,7 +209,50 @@ def _render_detail(
 @require_GET
 def proposal_detail(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
     proposal = access.get_proposal(request.user, proposal_id)
+    # A proposal held back by its own level (e.g. it names staff) is logged like published
+    # confidential material; the others are internal drafts of the administration.
+    visibility.record_access(
+        request,
+        proposal.round.municipality_id,
+        kind=AccessKind.PROPOSAL,
+        object_id=proposal.public_id,
+        label=str(proposal),
+        level=visibility.proposal_marking(proposal).level,
+    )
     return _render_detail(request, Proposal.objects.with_effects().get(pk=proposal.pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_visibility(request: AuthenticatedHttpRequest, proposal_id: str) -> HttpResponse:
+    """The budget office holds a proposal back from its catalog's readers, or lets it follow."""
+    proposal = access.get_proposal(request.user, proposal_id)
+    access.require(request.user, proposal.round.municipality_id, Action.SET_VISIBILITY)
+    form = ProposalVisibilityForm(
+        request.POST or None,
+        initial={"visibility": proposal.visibility, "release_date": proposal.release_date},
+    )
+    if request.method == "POST" and form.is_valid():
+        do_set_proposal_visibility(
+            proposal,
+            level=form.cleaned_data["visibility"],
+            release_date=form.cleaned_data["release_date"],
+            user=request.user,
+        )
+        messages.success(request, _("The visibility of the proposal was saved."))
+        return redirect("proposal_detail", proposal_id=proposal.public_id)
+    return render(
+        request,
+        "proposals/proposal_visibility.html",
+        {
+            "proposal": proposal,
+            "round": proposal.round,
+            "municipality": proposal.round.municipality,
+            "form": form,
+            "marking": visibility.proposal_marking(proposal),
+        },
+        status=422 if form.is_bound else 200,
+    )
 
 
 @login_required

@@ -97,6 +97,7 @@ NEEDS_COMMENT = "needs_comment"
 NO_EFFECTS = "no_effects"
 SUMMARY_TOO_HARD = "summary_too_hard"
 SUMMARY_MISSING = "summary_missing"
+SCREENING_MISSING = "screening_missing"
 
 # Steps that check the round's maximum LIX again: the summary may be edited after submission.
 LIX_GATED_STEPS = frozenset({"submit", "sign_off", "add_to_catalog"})
@@ -114,6 +115,8 @@ class Situation:
     has_effects: bool
     summary_lix: int | None = None  # None when the summary has no words
     max_lix: int | None = None
+    # Titles of the required impact screening questions not yet assessed (impactscreening).
+    missing_screening: tuple[str, ...] = ()
 
 
 def refusal(step_name: str, situation: Situation, comment: str = "") -> str | None:
@@ -136,6 +139,9 @@ def refusal(step_name: str, situation: Situation, comment: str = "") -> str | No
             return SUMMARY_MISSING
         if situation.summary_lix > situation.max_lix:
             return SUMMARY_TOO_HARD
+    # Checked again after submission, as the LIX is: an answer can be set back to not assessed.
+    if step_name in LIX_GATED_STEPS and situation.missing_screening:
+        return SCREENING_MISSING
     cross_cutting_unapproved = situation.cross_cutting and situation.status != APPROVED
     if step_name == "add_to_catalog" and cross_cutting_unapproved:
         return NEEDS_DIRECTOR_APPROVAL

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Max, Q
@@ -11,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from raaderum.communication.actions import do_record_event
+from raaderum.confidentiality.models import Visibility
+from raaderum.confidentiality.visibility import Marking, variant_key
 from raaderum.organisation.models import Role, User
 from raaderum.proposals import calculation
 from raaderum.proposals.actions import do_create_proposal, do_save_effects
@@ -68,8 +71,19 @@ def problems_with(proposals: Iterable[Proposal]) -> list[str]:
 
 
 @transaction.atomic
-def do_publish_catalog(budget_round: BudgetRound, *, user: User, note: str = "") -> CatalogVersion:
-    """Freeze the catalog as the next version, or refuse with every problem listed."""
+def do_publish_catalog(
+    budget_round: BudgetRound,
+    *,
+    user: User,
+    note: str = "",
+    visibility: str = Visibility.CONFIDENTIAL,
+    release_date: date | None = None,
+) -> CatalogVersion:
+    """Freeze the catalog as the next version, or refuse with every problem listed.
+
+    `visibility` says who may read it (confidential to the politicians unless chosen otherwise);
+    a version internal to the administration is announced to nobody.
+    """
     BudgetRound.objects.select_for_update().filter(pk=budget_round.pk).first()
     proposals = catalog_proposals(budget_round)
     found = problems_with(proposals)
@@ -85,14 +99,22 @@ def do_publish_catalog(budget_round: BudgetRound, *, user: User, note: str = "")
         round_name=budget_round.name,
         price_level=budget_round.price_level_year,
         relations=frozen_relations(budget_round, proposals),
+        visibility=visibility,
+        release_date=release_date,
     )
     PublishedProposal.objects.bulk_create(
         _snapshot(version, position, proposal) for position, proposal in enumerate(proposals, 1)
     )
+    # The impact screening's answers are frozen with the version (lazily: it builds on this app).
+    from raaderum.impactscreening.actions import freeze_assessments
+
+    freeze_assessments(version)
     politicians = User.objects.filter(
         memberships__municipality_id=budget_round.municipality_id,
         memberships__role=Role.POLITICIAN,
     )
+    if visibility == Visibility.INTERNAL:
+        politicians = politicians.none()
     do_record_event(
         budget_round,
         actor=user,
@@ -167,12 +189,38 @@ def _snapshot(version: CatalogVersion, position: int, proposal: Proposal) -> Pub
 STALE_PDF_AFTER = timedelta(minutes=15)
 
 
+@dataclass(frozen=True)
+class PdfVariant:
+    """Which PDF of a version a reader gets: its mark and the proposals left out for them."""
+
+    marking: Marking
+    excluded: list[int]
+
+    @property
+    def key(self) -> str:
+        return variant_key(self.marking, self.excluded)
+
+
 @transaction.atomic
-def do_request_pdf(version: CatalogVersion) -> CatalogPdf:
-    """Start making the version's PDF in the background, unless it is made or being made."""
+def do_request_pdf(version: CatalogVersion, variant: PdfVariant | None = None) -> CatalogPdf:
+    """Start making the version's PDF in the background, unless it is made or being made.
+
+    Each variant (mark and proposals left out, raaderum.confidentiality.visibility) is its own
+    file: a PDF made before a release or a restriction is never served after it.
+    """
     from raaderum.publication.tasks import build_catalog_pdf
 
-    pdf, created = CatalogPdf.objects.select_for_update().get_or_create(version=version)
+    if variant is None:
+        variant = PdfVariant(Marking(Visibility.PUBLIC), [])
+    pdf, created = CatalogPdf.objects.select_for_update().get_or_create(
+        version=version,
+        variant=variant.key,
+        defaults={
+            "marking": variant.marking.level,
+            "release_date": variant.marking.release_date,
+            "excluded": variant.excluded,
+        },
+    )
     stale = pdf.in_progress and pdf.requested_at < timezone.now() - STALE_PDF_AFTER
     if not created and pdf.status != PdfStatus.FAILED and not stale:
         return pdf

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from raaderum.lib.money import format_tkr
@@ -58,9 +59,14 @@ class PublishedCatalog:
         return [row for group in self.groups for row in group.rows]
 
 
-def published_proposals(version: CatalogVersion) -> list[PublishedProposal]:
-    """The version's proposals in catalog order, in one query (the committee is in the row)."""
-    proposals = list(version.proposals.order_by("position"))
+def published_proposals(
+    version: CatalogVersion, queryset: QuerySet[PublishedProposal] | None = None
+) -> list[PublishedProposal]:
+    """The version's proposals in catalog order, in one query (the committee is in the row);
+    `queryset` narrows them to what a reader may see (publication.access.shown_proposals)."""
+    if queryset is None:
+        queryset = version.proposals.order_by("position")
+    proposals = list(queryset)
     for proposal in proposals:
         proposal.version = version  # share one version object: no query per proposal
     return proposals

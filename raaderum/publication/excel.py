@@ -20,6 +20,7 @@ import zipfile
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from raaderum.confidentiality.visibility import Marking
 from raaderum.publication.catalog import PublishedCatalog
 from raaderum.publication.models import CatalogVersion
 
@@ -34,7 +35,9 @@ def filename(version: CatalogVersion, extension: str) -> str:
     return f"katalog-{name}-v{version.number}.{extension}"
 
 
-def catalog_workbook(catalog: PublishedCatalog) -> bytes:
+def catalog_workbook(catalog: PublishedCatalog, marking: Marking | None = None) -> bytes:
+    """`marking` (confidential or internal) goes into the third row of "Katalog" and into the
+    printed header of both sheets."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -61,7 +64,10 @@ def catalog_workbook(catalog: PublishedCatalog) -> bytes:
             % {"year": version.price_level}
         ]
     )
-    sheet.append([])
+    mark = marking.text if marking is not None else ""
+    sheet.append([mark])
+    if mark:
+        sheet["A3"].font = Font(bold=True, color="B51D09")
     header = [_("Code"), _("Title"), _("Committee"), _("Type")]
     header += [_("Råderum %(year)s (kr.)") % {"year": year} for year in catalog.years]
     sheet.append(header)
@@ -171,6 +177,14 @@ def catalog_workbook(catalog: PublishedCatalog) -> bytes:
     for letter, width in zip("ABCDE", (10, 32, 12, 8, 22), strict=True):
         effects.column_dimensions[letter].width = width
     effects.freeze_panes = "A2"
+    # The frozen impact screening, a row per proposal and question (lazily: it builds on this).
+    from raaderum.impactscreening.excel import add_sheet
+
+    add_sheet(workbook, catalog, mark)
+    if mark:
+        for printed in (sheet, effects):
+            printed.oddHeader.center.text = mark
+            printed.oddHeader.center.color = "B51D09"
     workbook.calculation.fullCalcOnLoad = True
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -5,11 +5,29 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from raaderum.confidentiality.forms import VersionVisibilityForm
+from raaderum.confidentiality.models import Visibility
 from raaderum.lib.forms import UNIT_CHOICES
 from raaderum.publication import imports
 
 
-class PublishForm(forms.Form):
+class PublishForm(VersionVisibilityForm):
+    """The note with the version, and who may read it (confidential to the politicians unless
+    the budget office chooses otherwise)."""
+
+    field_order = ["note", "visibility", "release_date"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"visibility": Visibility.CONFIDENTIAL})
+        super().__init__(*args, **kwargs)
+        # Left out (an older form, a script): confidential, as every version was before.
+        self.fields["visibility"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        if not self.cleaned_data.get("visibility") and "visibility" not in self.errors:
+            self.cleaned_data["visibility"] = Visibility.CONFIDENTIAL
+        return super().clean()
+
     note = forms.CharField(
         label=_("Note to the politicians"),
         required=False,

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from raaderum.confidentiality.models import Visibility
 from raaderum.organisation.models import Committee
 from raaderum.proposals.models import Proposal, ProposalType
 from raaderum.rounds.models import BudgetRound
@@ -46,6 +47,20 @@ class CatalogVersion(models.Model):
     # in the version: [{"kind": "excludes", "proposal": 12, "other": 13}, ...], the ends being
     # the live proposals' ids (PublishedProposal.proposal_id), in the order they were made.
     relations = models.JSONField(_("relations between proposals"), default=list, blank=True)
+    # Who may read the version (raaderum.confidentiality.rules): access control, not content, so
+    # not frozen: the budget office releases or restricts it after publishing.
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.CONFIDENTIAL,
+    )
+    release_date = models.DateField(
+        _("release date"),
+        null=True,
+        blank=True,
+        help_text=_("Confidential versions only: from this date the version is public."),
+    )
 
     class Meta:
         verbose_name = _("published catalog")
@@ -168,12 +183,22 @@ class CatalogPdf(models.Model):
     once, and needs no media storage configured on the server.
     """
 
-    version = models.OneToOneField(
+    version = models.ForeignKey(
         CatalogVersion,
         on_delete=models.CASCADE,
-        related_name="pdf",
+        related_name="pdfs",
         verbose_name=_("published catalog"),
     )
+    # A version has a PDF per audience and marking (raaderum.confidentiality.visibility
+    # .variant_key): a released version never serves a PDF marked confidential, a restricted
+    # one never a PDF without the mark or with proposals its reader may not see.
+    variant = models.CharField(_("variant"), max_length=80, default="", blank=True)
+    marking = models.CharField(
+        _("marking"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    release_date = models.DateField(_("release date"), null=True, blank=True)
+    # The ids of the version's published proposals left out of this variant.
+    excluded = models.JSONField(_("proposals left out"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.PENDING
     )
@@ -187,6 +212,9 @@ class CatalogPdf(models.Model):
     class Meta:
         verbose_name = _("catalog PDF")
         verbose_name_plural = _("catalog PDFs")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "variant"], name="one_pdf_per_variant")
+        ]
 
     def __str__(self) -> str:
         return f"{self.version} ({self.status})"

@@ -29,6 +29,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from raaderum.confidentiality.visibility import Marking
+from raaderum.impactscreening import published as impact_screening
 from raaderum.lib.money import format_number, format_tkr
 from raaderum.publication.catalog import PublishedCatalog
 from raaderum.publication.models import PublishedProposal
@@ -72,7 +74,9 @@ class ProposalDetails:
     sections: list[tuple[str, str]]  # (heading, text)
 
 
-def catalog_html(catalog: PublishedCatalog) -> str:
+def catalog_html(catalog: PublishedCatalog, marking: Marking | None = None) -> str:
+    """The PDF's HTML; `marking` puts a confidential or internal mark on the cover and in the
+    running header of every page."""
     version = catalog.version
     with translation.override(settings.LANGUAGE_CODE):
         labels = [(name, str(label)) for name, label in SECTIONS]
@@ -85,6 +89,7 @@ def catalog_html(catalog: PublishedCatalog) -> str:
             "publication/catalog_pdf.html",
             {
                 "catalog": catalog,
+                "marking": marking,
                 "version": version,
                 "round": version.round,
                 "municipality": version.round.municipality,
@@ -93,6 +98,8 @@ def catalog_html(catalog: PublishedCatalog) -> str:
                     for row in catalog.rows
                 },
                 "details": details,
+                # The frozen impact screening per proposal, one query for the whole version.
+                "screening": impact_screening.by_published(version),
                 "fte_total": (
                     [format_fte(fte_total[year]) for year in catalog.years]
                     if any(fte_total.values())

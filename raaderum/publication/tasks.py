@@ -7,7 +7,8 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
-from raaderum.publication.catalog import build_published_catalog
+from raaderum.confidentiality.visibility import Marking
+from raaderum.publication.catalog import build_published_catalog, published_proposals
 from raaderum.publication.models import CatalogPdf, PdfStatus
 from raaderum.publication.pdf import catalog_html, render_pdf
 
@@ -28,9 +29,13 @@ def build_catalog_pdf(pdf_id: int) -> None:
     pdf.progress = 5
     pdf.save(update_fields=["status", "progress"])
     try:
-        catalog = build_published_catalog(pdf.version)
+        # Exactly the variant asked for: its proposals and its mark, as they were when asked.
+        proposals = published_proposals(
+            pdf.version, pdf.version.proposals.exclude(pk__in=pdf.excluded).order_by("position")
+        )
+        catalog = build_published_catalog(pdf.version, proposals)
         progress(20)
-        html = catalog_html(catalog)
+        html = catalog_html(catalog, Marking(pdf.marking, pdf.release_date))
         progress(40)
         # The cover, the contents and the summary, then about a page per proposal.
         content, pages = render_pdf(html, progress, expected_pages=catalog.count + 4)

@@ -34,6 +34,11 @@ urlpatterns = [
         views.excel_download,
         name="catalog_excel",
     ),
+    path(
+        "rounds/<uuid:round_id>/catalogs/<int:number>/visibility/",
+        views.version_visibility,
+        name="catalog_visibility",
+    ),
     # Last of the version's URLs: a proposal's code is any text.
     path(
         "rounds/<uuid:round_id>/catalogs/<int:number>/<str:code>/",

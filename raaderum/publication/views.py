@@ -14,12 +14,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.confidentiality import rules, visibility
+from raaderum.confidentiality.actions import do_set_version_visibility
+from raaderum.confidentiality.forms import VersionVisibilityForm
+from raaderum.confidentiality.models import AccessAction, AccessKind, Visibility
+from raaderum.confidentiality.visibility import Marking, marking_of, record_access
+from raaderum.impactscreening import published as impact_screening
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Committee, Role, ServiceArea, User
 from raaderum.proposals.models import ProposalStatus, ProposalType
 from raaderum.publication import compare, excel, imports
-from raaderum.publication.access import get_published_proposal, get_version
+from raaderum.publication.access import get_published_proposal, get_version, shown_proposals
 from raaderum.publication.actions import (
+    PdfVariant,
     PublishRefused,
     do_import_proposals,
     do_publish_catalog,
@@ -44,15 +51,21 @@ def _render_versions(
 ) -> HttpResponse:
     role = access.role_in(request.user, budget_round.municipality_id)
     may_publish = access.role_may(role, Action.PUBLISH_CATALOG)
+    versions = list(
+        visibility.visible_versions(budget_round.catalog_versions.all(), role)
+        .select_related("published_by")
+        .annotate(proposal_count=Count("proposals"))
+    )
+    for version in versions:
+        version.level = visibility.version_level(version)  # type: ignore[attr-defined]
     return render(
         request,
         "publication/versions.html",
         {
             "round": budget_round,
             "municipality": budget_round.municipality,
-            "versions": budget_round.catalog_versions.select_related("published_by").annotate(
-                proposal_count=Count("proposals")
-            ),
+            "versions": versions,
+            "may_set_visibility": access.role_may(role, Action.SET_VISIBILITY),
             "form": form,
             "problems": problems or [],
             "may_publish": may_publish,
@@ -78,21 +91,48 @@ def versions(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
         return _render_versions(request, budget_round, form, status=422)
     try:
         version = do_publish_catalog(
-            budget_round, user=request.user, note=form.cleaned_data["note"]
+            budget_round,
+            user=request.user,
+            note=form.cleaned_data["note"],
+            visibility=form.cleaned_data["visibility"],
+            release_date=form.cleaned_data["release_date"],
         )
     except PublishRefused as refused:
         return _render_versions(request, budget_round, form, problems=refused.problems, status=409)
-    messages.success(
-        request,
-        _("Version %(number)s of the catalog is published. The politicians can read it now.")
-        % {"number": version.number},
-    )
+    if version.visibility == Visibility.INTERNAL:
+        done = _(
+            "Version %(number)s of the catalog is published, internal to the administration: "
+            "the politicians cannot read it yet."
+        )
+    else:
+        done = _("Version %(number)s of the catalog is published. The politicians can read it now.")
+    messages.success(request, done % {"number": version.number})
     return redirect("catalog_version", round_id=budget_round.public_id, number=version.number)
 
 
-def _pdf_of(version: CatalogVersion) -> CatalogPdf | None:
+def _pdf_variant(request: AuthenticatedHttpRequest, version: CatalogVersion) -> PdfVariant:
+    """The PDF this reader gets: the proposals they may see, marked as those are."""
+    shown = list(shown_proposals(request.user, version))
+    every = set(version.proposals.values_list("pk", flat=True))
+    return PdfVariant(marking_of(version, shown), sorted(every - {p.pk for p in shown}))
+
+
+def _pdf_of(version: CatalogVersion, variant: PdfVariant) -> CatalogPdf | None:
     # Never the file itself: the page only needs to know how far it is.
-    return CatalogPdf.objects.defer("content").filter(version=version).first()
+    return CatalogPdf.objects.defer("content").filter(version=version, variant=variant.key).first()
+
+
+def _version_label(version: CatalogVersion) -> str:
+    return _("%(name)s, version %(number)s") % {
+        "name": version.round_name,
+        "number": version.number,
+    }
+
+
+def hidden_from_politicians(version: CatalogVersion) -> int:
+    """How many of the version's proposals the politicians do not see (for the budget office)."""
+    every = version.proposals.count()
+    return every - visibility.visible_published(version.proposals.all(), rules.POLITICIAN).count()
 
 
 @login_required
@@ -100,7 +140,21 @@ def _pdf_of(version: CatalogVersion) -> CatalogPdf | None:
 def version_detail(request: AuthenticatedHttpRequest, round_id: str, number: int) -> HttpResponse:
     """The politicians' catalog: a frozen version, by committee, against the target."""
     version = get_version(request.user, round_id, number)
-    catalog = build_published_catalog(version)
+    proposals = published_proposals(version, shown_proposals(request.user, version))
+    # The impact screening's markers and filter ("Climate: negative"); the rest is unfiltered.
+    screening = impact_screening.for_catalog(version, proposals, request.GET.get("screening", ""))
+    catalog = build_published_catalog(version, screening.listed)
+    marking = marking_of(version, proposals)
+    role = access.role_in(request.user, version.round.municipality_id)
+    may_set_visibility = access.role_may(role, Action.SET_VISIBILITY)
+    record_access(
+        request,
+        version.round.municipality_id,
+        kind=AccessKind.CATALOG_VERSION,
+        object_id=version.pk,
+        label=_version_label(version),
+        level=marking.level,
+    )
     return render(
         request,
         "publication/version_detail.html",
@@ -109,12 +163,22 @@ def version_detail(request: AuthenticatedHttpRequest, round_id: str, number: int
             "municipality": version.round.municipality,
             "version": version,
             "catalog": catalog,
-            "pdf": _pdf_of(version),
-            "may_optimise": access.role_may(
-                access.role_in(request.user, version.round.municipality_id), Action.OPTIMISE
-            ),
+            "pdf": _pdf_of(version, _variant_of(version, proposals, marking)),
+            "marking": marking,
+            "version_marking": Marking(visibility.version_level(version), version.release_date),
+            "may_set_visibility": may_set_visibility,
+            "hidden": hidden_from_politicians(version) if may_set_visibility else 0,
+            "may_optimise": access.role_may(role, Action.OPTIMISE),
+            "screening": screening,
         },
     )
+
+
+def _variant_of(
+    version: CatalogVersion, shown: list[PublishedProposal], marking: Marking
+) -> PdfVariant:
+    every = set(version.proposals.values_list("pk", flat=True))
+    return PdfVariant(marking, sorted(every - {p.pk for p in shown}))
 
 
 @login_required
@@ -124,6 +188,15 @@ def published_proposal(
 ) -> HttpResponse:
     published = get_published_proposal(request.user, round_id, number, code)
     version = published.version
+    marking = marking_of(version, [published])
+    record_access(
+        request,
+        version.round.municipality_id,
+        kind=AccessKind.PUBLISHED_PROPOSAL,
+        object_id=published.pk,
+        label=f"{published.code} {published.title} ({_version_label(version)})",
+        level=marking.level,
+    )
     years = version.round.years
     headroom = {year: published.headroom_by_year().get(year, 0) for year in years}
     labels = {field.name: str(field.verbose_name) for field in PublishedProposal._meta.fields}
@@ -148,6 +221,7 @@ def published_proposal(
             "municipality": version.round.municipality,
             "version": version,
             "proposal": published,
+            "marking": marking,
             "years": years,
             "headroom": headroom,
             "area_rows": area_rows(published.effects),
@@ -205,7 +279,12 @@ def _version_number(value: str | None) -> int | None:
 def compare_versions(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     """What changed from version a to version b: proposals added, removed and changed."""
     budget_round = access.get_round(request.user, round_id, Action.VIEW_PUBLISHED)
-    numbers = list(budget_round.catalog_versions.values_list("number", flat=True))
+    role = access.role_in(request.user, budget_round.municipality_id)
+    numbers = list(
+        visibility.visible_versions(budget_round.catalog_versions.all(), role).values_list(
+            "number", flat=True
+        )
+    )
     a = _version_number(request.GET.get("a"))
     b = _version_number(request.GET.get("b"))
     if a is None and b is None and len(numbers) >= 2:
@@ -230,10 +309,30 @@ def compare_versions(request: AuthenticatedHttpRequest, round_id: str) -> HttpRe
             version.round = budget_round
         before = chosen[a]
         after = chosen[b]
-        entries = {
-            number: [_entry(p) for p in published_proposals(version)]
+        shown = {
+            number: published_proposals(version, shown_proposals(request.user, version))
             for number, version in chosen.items()
         }
+        entries = {number: [_entry(p) for p in shown[number]] for number in shown}
+        marking = visibility.Marking(
+            *rules.marking(
+                [
+                    (m.level, m.release_date)
+                    for m in (marking_of(v, shown[n]) for n, v in chosen.items())
+                ],
+                visibility.today(),
+            )
+        )
+        context["marking"] = marking
+        record_access(
+            request,
+            budget_round.municipality_id,
+            kind=AccessKind.COMPARISON,
+            object_id=f"{a}-{b}",
+            label=_("%(name)s, version %(a)s against %(b)s")
+            % {"name": budget_round.name, "a": a, "b": b},
+            level=marking.level,
+        )
         labels = {field.name: str(field.verbose_name) for field in PublishedProposal._meta.fields}
         context.update(
             {
@@ -256,7 +355,7 @@ def compare_versions(request: AuthenticatedHttpRequest, round_id: str) -> HttpRe
 @require_POST
 def pdf_make(request: AuthenticatedHttpRequest, round_id: str, number: int) -> HttpResponse:
     version = get_version(request.user, round_id, number)
-    do_request_pdf(version)
+    do_request_pdf(version, _pdf_variant(request, version))
     return redirect(
         reverse("catalog_version", args=[version.round.public_id, version.number]) + "#pdf"
     )
@@ -267,11 +366,12 @@ def pdf_make(request: AuthenticatedHttpRequest, round_id: str, number: int) -> H
 def pdf_status(request: AuthenticatedHttpRequest, round_id: str, number: int) -> HttpResponse:
     """The progress fragment the version page polls while the PDF is being made."""
     version = get_version(request.user, round_id, number)
+    pdf = _pdf_of(version, _pdf_variant(request, version))
     return render(
         request,
         "publication/version_detail.html#pdf-status",
         # poll: the live region's new text goes out of band into the one already on the page.
-        {"round": version.round, "version": version, "pdf": _pdf_of(version), "poll": True},
+        {"round": version.round, "version": version, "pdf": pdf, "poll": True},
     )
 
 
@@ -279,12 +379,24 @@ def pdf_status(request: AuthenticatedHttpRequest, round_id: str, number: int) ->
 @require_GET
 def pdf_download(request: AuthenticatedHttpRequest, round_id: str, number: int) -> HttpResponse:
     version = get_version(request.user, round_id, number)
-    pdf = CatalogPdf.objects.filter(version=version, status=PdfStatus.DONE).first()
+    variant = _pdf_variant(request, version)
+    pdf = CatalogPdf.objects.filter(
+        version=version, variant=variant.key, status=PdfStatus.DONE
+    ).first()
     if pdf is None:
         messages.info(request, _("The PDF is not ready yet."))
         return redirect(
             reverse("catalog_version", args=[version.round.public_id, version.number]) + "#pdf"
         )
+    record_access(
+        request,
+        version.round.municipality_id,
+        kind=AccessKind.CATALOG_PDF,
+        object_id=version.pk,
+        label=_version_label(version),
+        level=variant.marking.level,
+        action=AccessAction.DOWNLOAD,
+    )
     response = HttpResponse(bytes(pdf.content), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{excel.filename(version, "pdf")}"'
     return response
@@ -294,10 +406,56 @@ def pdf_download(request: AuthenticatedHttpRequest, round_id: str, number: int) 
 @require_GET
 def excel_download(request: AuthenticatedHttpRequest, round_id: str, number: int) -> HttpResponse:
     version = get_version(request.user, round_id, number)
-    content = excel.catalog_workbook(build_published_catalog(version))
+    proposals = published_proposals(version, shown_proposals(request.user, version))
+    marking = marking_of(version, proposals)
+    content = excel.catalog_workbook(build_published_catalog(version, proposals), marking)
+    record_access(
+        request,
+        version.round.municipality_id,
+        kind=AccessKind.CATALOG_EXCEL,
+        object_id=version.pk,
+        label=_version_label(version),
+        level=marking.level,
+        action=AccessAction.DOWNLOAD,
+    )
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{excel.filename(version, "xlsx")}"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def version_visibility(
+    request: AuthenticatedHttpRequest, round_id: str, number: int
+) -> HttpResponse:
+    """The budget office releases or restricts a published version (»Synlighed«)."""
+    version = get_version(request.user, round_id, number, Action.SET_VISIBILITY)
+    form = VersionVisibilityForm(
+        request.POST or None,
+        initial={"visibility": version.visibility, "release_date": version.release_date},
+    )
+    if request.method == "POST" and form.is_valid():
+        do_set_version_visibility(
+            version,
+            level=form.cleaned_data["visibility"],
+            release_date=form.cleaned_data["release_date"],
+            user=request.user,
+        )
+        messages.success(request, _("The visibility of the version was saved."))
+        return redirect("catalog_version", round_id=version.round.public_id, number=version.number)
+    return render(
+        request,
+        "publication/version_visibility.html",
+        {
+            "round": version.round,
+            "municipality": version.round.municipality,
+            "version": version,
+            "form": form,
+            "version_marking": Marking(visibility.version_level(version), version.release_date),
+            "hidden": hidden_from_politicians(version),
+        },
+        status=422 if form.is_bound else 200,
+    )
 
 
 OWNER_ROLES = (Role.BUDGET_OFFICE, Role.DIRECTOR, Role.OWNER)

@@ -59,6 +59,12 @@ EXPECTED = {
     "scenario_list": ALL,
     "optimiser": ["budget_office", "director", "politician"],
     "impact": ["budget_office"],
+    # Impact screening: the budget office keeps the questions; the proposal's screening is
+    # answered by those who may edit it (the walk's draft: owner, director, budget office).
+    "impact_questions": ["budget_office"],
+    "impact_question_create": ["budget_office"],
+    "impact_question_edit": ["budget_office"],
+    "proposal_screening": ["budget_office", "director", "owner"],
     # The share link: any member of the municipality may read it.
     "scenario_detail": ALL,
     # Strategy and evaluation: everyone answers the evaluation, the budget office runs it.
@@ -104,6 +110,12 @@ EXPECTED = {
     "followup_realisation": ALL,
     # An approved assessment's file; unapproved ones: raaderum/followup/tests/test_evidence_view.py
     "followup_evidence_file": ALL,
+    # Confidentiality: the budget office sets who reads a version and reads the access log.
+    "catalog_visibility": ["budget_office"],
+    "proposal_visibility": ["budget_office"],
+    "access_log": ["budget_office"],
+    "access_log_csv": ["budget_office"],
+    "access_log_xlsx": ["budget_office"],
 }
 # Answer with a redirect, not a page: 302 for those allowed (to the version page until built).
 REDIRECTING = {
@@ -143,6 +155,10 @@ OUTSIDE_THE_WALK = {
     "public_initiatives_csv",
     "public_realisation_json",
     "public_realisation_csv",
+    # Public catalog versions: walked with confidential and internal data present in
+    # raaderum/confidentiality/tests/test_public_walk.py.
+    "public_catalog",
+    "public_catalog_pdf",
 }
 # POST-only actions: GET answers 405 for everyone; their POST permissions have their own tests.
 # The idea bank belongs to the installation, not to one municipality
@@ -184,6 +200,7 @@ POST_ONLY = {
     "followup_realisation_review",
     "followup_evidence_upload",
     "followup_evidence_delete",
+    "impact_question_delete",
 }
 
 
@@ -221,6 +238,7 @@ def urls_for(world, proposal, idea, version, scenario):
         "proposal_detail": [proposal.public_id],
         "proposal_edit": [proposal.public_id],
         "proposal_effects": [proposal.public_id],
+        "proposal_visibility": [proposal.public_id],
         "proposal_transition": [proposal.public_id],
         "proposal_comments": [proposal.public_id],
         "round_activity": [world.round.public_id],
@@ -242,6 +260,10 @@ def urls_for(world, proposal, idea, version, scenario):
         "catalog_pdf": [world.round.public_id, version.number],
         "catalog_pdf_make": [world.round.public_id, version.number],
         "catalog_excel": [world.round.public_id, version.number],
+        "catalog_visibility": [world.round.public_id, version.number],
+        "access_log": [world.municipality.slug],
+        "access_log_csv": [world.municipality.slug],
+        "access_log_xlsx": [world.municipality.slug],
         "proposal_import": [world.round.public_id],
         "proposal_import_template": [world.round.public_id],
         "decisions": [world.round.public_id],
@@ -297,7 +319,23 @@ def walk(world):
     urls.update(strategy_evaluation_and_idea_bank_urls(world, idea))
     urls.update(benchmark_urls(world))
     urls.update(followup_urls(world, version))
+    urls.update(impact_screening_urls(world, proposal))
     return world, urls
+
+
+def impact_screening_urls(world, proposal):
+    from raaderum.impactscreening.actions import do_create_default_questions
+
+    question = do_create_default_questions(world.municipality)[0]
+    slug = world.municipality.slug
+    args = {
+        "impact_questions": [slug],
+        "impact_question_create": [slug],
+        "impact_question_edit": [question.public_id],
+        "impact_question_delete": [question.public_id],
+        "proposal_screening": [proposal.public_id],
+    }
+    return {name: reverse(name, args=value) for name, value in args.items()}
 
 
 def followup_urls(world, version):
@@ -400,6 +438,8 @@ def question_and_consultation_urls(world, version):
         published=version.proposals.get(),
     )
     today = datetime.date.today()
+    version.visibility = "public"  # citizens are consulted on a public version only
+    version.save(update_fields=["visibility"])
     consultation = do_open_consultation(
         version,
         Settings("Hjælp os", "", today, today, version.target_by_year()),

@@ -8,6 +8,13 @@ Public is, per municipality:
 - if the round shows realisation: each year the budget office *approved*, with its realised
   amount, status and the administration's assessment and learning.
 
+Making the round public releases its adopted proposals, whatever the level of the catalog
+version the agreement was taken on; a proposal whose own level holds it back (internal, or
+confidential until a release date: raaderum.confidentiality.rules) stays out until it is public.
+
+Besides the agreements: every catalog version whose level is public today (chosen so, or
+confidential with a release date that has come), with its public proposals, read-only.
+
 Nothing else is read here: not rejected or deferred proposals, other catalog versions, drafts,
 names of owners or directors, milestones, evidence, review notes, the reasons of follow-up
 decisions, or assessments in draft, awaiting review or sent back.
@@ -25,11 +32,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from raaderum.confidentiality import visibility
 from raaderum.decisions.models import BudgetAgreement, Decision, Outcome
 from raaderum.followup import realisation
 from raaderum.followup.models import Initiative, Realisation, RealisationStatus, ReviewState
 from raaderum.organisation.models import Municipality
 from raaderum.proposals.models import ProposalType
+from raaderum.publication.models import CatalogVersion, PublishedProposal
 from raaderum.rounds.models import BudgetRound
 from raaderum.transparency.models import RoundPublicity
 
@@ -254,11 +263,15 @@ def _fill(rounds: Sequence[PublicRound]) -> None:
     if not by_agreement:
         return
     decisions = list(
-        Decision.objects.filter(
-            agreement__in=list(by_agreement),
-            outcome=Outcome.ADOPTED,
-            # Only the snapshot of the version the agreement was taken on.
-            published__version=F("agreement__version"),
+        visibility.visible_published(
+            Decision.objects.filter(
+                agreement__in=list(by_agreement),
+                outcome=Outcome.ADOPTED,
+                # Only the snapshot of the version the agreement was taken on.
+                published__version=F("agreement__version"),
+            ),
+            None,
+            prefix="published__",
         )
         .select_related("published", "initiative")
         .order_by("published__position")
@@ -346,3 +359,38 @@ def filter_initiatives(
         and (not type or i.type == type)
         and (not status or (i.show_realisation and i.status == status))
     ]
+
+
+def public_versions(municipality: Municipality) -> list[CatalogVersion]:
+    """The municipality's catalog versions that are public today, newest round first."""
+    return list(
+        visibility.visible_versions(
+            CatalogVersion.objects.filter(round__municipality=municipality), None
+        )
+        .select_related("round__municipality")
+        .order_by("-round__budget_year", "round__name", "-number")
+    )
+
+
+def public_version(municipality: Municipality, round_id: UUID | str, number: int) -> CatalogVersion:
+    """One public catalog version of this municipality; 404 for anything else."""
+    version = (
+        visibility.visible_versions(
+            CatalogVersion.objects.filter(
+                round__municipality=municipality, round__public_id=round_id, number=number
+            ),
+            None,
+        )
+        .select_related("round__municipality", "published_by")
+        .first()
+    )
+    if version is None:
+        raise Http404(_("Not found"))
+    return version
+
+
+def public_version_proposals(version: CatalogVersion) -> QuerySet[PublishedProposal]:
+    """The version's proposals the public may see (those not held back by their own level)."""
+    return visibility.with_own_levels(
+        visibility.visible_published(version.proposals.order_by("position"), None)
+    )

@@ -16,6 +16,16 @@ urlpatterns = [
         views.public_proposal,
         name="public_proposal",
     ),
+    path(
+        "public/<slug:municipality_slug>/rounds/<uuid:round_id>/catalogs/<int:number>/",
+        views.public_catalog,
+        name="public_catalog",
+    ),
+    path(
+        "public/<slug:municipality_slug>/rounds/<uuid:round_id>/catalogs/<int:number>/catalog.pdf",
+        views.public_catalog_pdf,
+        name="public_catalog_pdf",
+    ),
     path("public/<slug:municipality_slug>/data/", views.public_data, name="public_data"),
     path(
         "public/<slug:municipality_slug>/data/initiatives.json",

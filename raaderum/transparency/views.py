@@ -22,8 +22,13 @@ from django.views.decorators.http import conditional_page, require_http_methods,
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.confidentiality.visibility import marking_of
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.proposals.models import ProposalType
+from raaderum.publication import excel
+from raaderum.publication.actions import PdfVariant, do_request_pdf
+from raaderum.publication.catalog import build_published_catalog, published_proposals
+from raaderum.publication.models import CatalogPdf, CatalogVersion, PdfStatus
 from raaderum.transparency import opendata
 from raaderum.transparency.actions import do_set_publicity
 from raaderum.transparency.forms import PublicityForm
@@ -37,6 +42,9 @@ from raaderum.transparency.public import (
     preview_round,
     public_round,
     public_rounds,
+    public_version,
+    public_version_proposals,
+    public_versions,
     publicity_of,
     status_choices,
 )
@@ -79,8 +87,75 @@ def public_home(request: HttpRequest, municipality_slug: str) -> HttpResponse:
     return render(
         request,
         "transparency/public_home.html",
-        {"municipality": municipality, "rounds": rounds},
+        {
+            "municipality": municipality,
+            "rounds": rounds,
+            "versions": public_versions(municipality),
+        },
     )
+
+
+def _public_pdf_variant(version: CatalogVersion) -> PdfVariant:
+    """The PDF the public gets: the version's public proposals, unmarked."""
+    shown = list(public_version_proposals(version))
+    every = set(version.proposals.values_list("pk", flat=True))
+    return PdfVariant(marking_of(version, shown), sorted(every - {p.pk for p in shown}))
+
+
+@public_view
+def public_catalog(
+    request: HttpRequest, municipality_slug: str, round_id: str, number: int
+) -> HttpResponse:
+    """A catalog version the budget office made public (or whose release date has come), with
+    its public proposals and their råderum per year, read-only."""
+    municipality = get_public_municipality(municipality_slug)
+    version = public_version(municipality, round_id, number)
+    catalog = build_published_catalog(
+        version, published_proposals(version, public_version_proposals(version))
+    )
+    pdf = (
+        CatalogPdf.objects.defer("content")
+        .filter(version=version, variant=_public_pdf_variant(version).key, status=PdfStatus.DONE)
+        .first()
+    )
+    return render(
+        request,
+        "transparency/public_catalog.html",
+        {
+            "municipality": municipality,
+            "round": version.round,
+            "version": version,
+            "catalog": catalog,
+            "pdf": pdf,
+        },
+    )
+
+
+@require_safe
+def public_catalog_pdf(
+    request: HttpRequest, municipality_slug: str, round_id: str, number: int
+) -> HttpResponse:
+    """The public version's PDF; the first visitor has it made (once per variant)."""
+    municipality = get_public_municipality(municipality_slug)
+    version = public_version(municipality, round_id, number)
+    variant = _public_pdf_variant(version)
+    pdf = CatalogPdf.objects.filter(
+        version=version, variant=variant.key, status=PdfStatus.DONE
+    ).first()
+    if pdf is None:
+        do_request_pdf(version, variant)
+        response = render(
+            request,
+            "transparency/public_catalog_pdf_wait.html",
+            {"municipality": municipality, "round": version.round, "version": version},
+            status=202,
+        )
+        patch_cache_control(response, no_cache=True, max_age=0)
+        return response
+    response = HttpResponse(bytes(pdf.content), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{excel.filename(version, "pdf")}"'
+    patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    return response
 
 
 def _chosen_filters(request: HttpRequest, public: PublicRound) -> dict[str, str]:

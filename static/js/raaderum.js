@@ -27,6 +27,22 @@
       if (select) { select.focus(); }
     }
   });
+  // Remove a row of the effects grid: its fields are no longer sent, so saving removes its
+  // amounts. The keyboard goes on to the next row (or the row before, or "Add a row") and the
+  // status line says what happened. Without the script a row is removed by emptying its cells.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".remove-row") : null;
+    if (!button) { return; }
+    var row = button.closest(".grid-row");
+    var form = button.closest("form");
+    if (!row || !form) { return; }
+    var next = row.nextElementSibling || row.previousElementSibling;
+    var focus = next ? next.querySelector("select") : form.querySelector("button[name=add_row]");
+    row.parentNode.removeChild(row);
+    var status = form.querySelector("#grid-status");
+    if (status) { status.textContent = button.getAttribute("data-removed"); }
+    if (focus) { focus.focus(); }
+  });
   // A live region gets new text out of band (the simulator's summary, the PDF's progress): when
   // the text is what it was, leave it alone, or a screen reader says it again on every poll.
   document.addEventListener("htmx:oobBeforeSwap", function (event) {

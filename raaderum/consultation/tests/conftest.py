@@ -19,7 +19,11 @@ def empty_cache():
 @pytest.fixture
 def catalog(world):
     """BU-01 … SU-02 published as version 1; target 0 in 2027, 30 mio. kr. from 2028."""
-    return publish_catalog(world)
+    catalog = publish_catalog(world)
+    # Citizens are consulted on a public version only (raaderum/confidentiality).
+    catalog.version.visibility = "public"
+    catalog.version.save(update_fields=["visibility"])
+    return catalog
 
 
 @pytest.fixture

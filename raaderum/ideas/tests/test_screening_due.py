@@ -47,7 +47,7 @@ def test_the_budget_office_sees_the_ideas_waiting_and_the_deadline(client, world
         html = dashboard(client, world.budget_officer, world)
     assert "Screen 2 idéer, der afventer screening" in html
     assert "frist 5. marts 2027" in html
-    assert f'{reverse("idea_list", args=[world.round.public_id])}?status=new' in html
+    assert f"{reverse('idea_list', args=[world.round.public_id])}?status=new" in html
     assert "afventer stadig screening" not in html  # not overdue yet
     assert "Ingen frister er overskredet." in html
 

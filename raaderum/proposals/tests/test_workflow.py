@@ -1,6 +1,7 @@
 """The workflow's rules (pure) and its view: every step allowed and refused."""
 
 from datetime import date
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -13,7 +14,7 @@ W = workflow
 
 
 def situation(status, role=None, relations=(), **kw):
-    values = {
+    values: dict[str, Any] = {
         "cross_cutting": False,
         "has_director": False,
         "has_effects": True,

@@ -35,3 +35,11 @@ def fill_catalog(world: World, count: int = 2) -> list[Proposal]:
 
 def publish(world: World, note: str = "") -> CatalogVersion:
     return do_publish_catalog(world.round, user=world.budget_officer, note=note)
+
+
+def variant(version: CatalogVersion, excluded: tuple[int, ...] = ()) -> str:
+    """The key of the PDF a reader gets who sees every proposal of the version but `excluded`."""
+    from raaderum.confidentiality.visibility import marking_of
+    from raaderum.publication.actions import PdfVariant
+
+    return PdfVariant(marking_of(version), list(excluded)).key

@@ -12,7 +12,7 @@ from raaderum.lib.money import format_tkr
 from raaderum.publication.catalog import build_published_catalog
 from raaderum.publication.models import CatalogPdf, PdfStatus
 from raaderum.publication.pdf import catalog_html
-from raaderum.publication.tests.helpers import fill_catalog, publish
+from raaderum.publication.tests.helpers import fill_catalog, publish, variant
 from raaderum.test import World
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,9 @@ def test_the_pdf_is_made_in_the_background_and_its_totals_equal_the_page(
 def test_the_page_polls_while_the_pdf_is_being_made(client, world: World) -> None:
     fill_catalog(world, 1)
     version = publish(world)
-    CatalogPdf.objects.create(version=version, status=PdfStatus.RUNNING, progress=40)
+    CatalogPdf.objects.create(
+        version=version, variant=variant(version), status=PdfStatus.RUNNING, progress=40
+    )
     client.force_login(world.politician)
     response = client.get(reverse("catalog_version", args=[world.round.public_id, 1]))
     page = response.content.decode()
@@ -98,7 +100,9 @@ def test_a_failed_pdf_can_be_asked_for_again(
 ) -> None:
     fill_catalog(world, 1)
     version = publish(world)
-    CatalogPdf.objects.create(version=version, status=PdfStatus.FAILED, error="boom")
+    CatalogPdf.objects.create(
+        version=version, variant=variant(version), status=PdfStatus.FAILED, error="boom"
+    )
     client.force_login(world.reader)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("catalog_pdf_make", args=[world.round.public_id, 1]))

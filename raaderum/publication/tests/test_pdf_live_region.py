@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from raaderum.publication.models import CatalogPdf, PdfStatus
-from raaderum.publication.tests.helpers import fill_catalog, publish
+from raaderum.publication.tests.helpers import fill_catalog, publish, variant
 from raaderum.test import World
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,9 @@ def test_the_poll_updates_the_text_of_the_live_region_already_on_the_page(
 ) -> None:
     fill_catalog(world, 1)
     version = publish(world)
-    pdf = CatalogPdf.objects.create(version=version, status=PdfStatus.RUNNING, progress=40)
+    pdf = CatalogPdf.objects.create(
+        version=version, variant=variant(version), status=PdfStatus.RUNNING, progress=40
+    )
     client.force_login(world.politician)
     page = client.get(reverse("catalog_version", args=[world.round.public_id, 1])).content.decode()
     # The live region is outside the element the poll replaces, and the only one there is.

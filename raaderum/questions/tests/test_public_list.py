@@ -15,6 +15,8 @@ def url(slug):
 
 
 def test_it_needs_no_login_and_shows_public_approved_answers_only(client, world, published):
+    published.version.visibility = "public"  # the proposal itself is public
+    published.version.save(update_fields=["visibility"])
     Membership.objects.filter(user=world.politician).update(party="Venstre")
     answered(world, published, public=True, text="Hvor mange pladser lukker?")
     answered(world, published, public=False, text="Et internt spørgsmål")
@@ -36,6 +38,8 @@ def test_it_needs_no_login_and_shows_public_approved_answers_only(client, world,
 
 
 def test_another_municipality_shows_none_of_it(client, world, published):
+    published.version.visibility = "public"
+    published.version.save(update_fields=["visibility"])
     answered(world, published, public=True)
     html = client.get(url(world.other_municipality.slug)).content.decode()
     assert "24 pladser." not in html
