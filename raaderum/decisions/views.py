@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.confidentiality import visibility
 from raaderum.decisions import adjustments
 from raaderum.decisions.actions import (
     carry_over_candidates,
@@ -44,10 +45,13 @@ def _agreement(budget_round: BudgetRound) -> BudgetAgreement | None:
     )
 
 
-def _decisions(agreement: BudgetAgreement | None) -> list[Decision]:
+def _decisions(agreement: BudgetAgreement | None, role: str | None) -> list[Decision]:
+    """The recorded decisions the role may see: a proposal held back from politicians by its
+    own level (raaderum.confidentiality) is left out of their list and totals."""
     if agreement is None:
         return []
-    return list(agreement.decisions.select_related("published__committee"))
+    decisions = agreement.decisions.select_related("published__committee")
+    return list(visibility.visible_published(decisions, role, prefix="published__"))
 
 
 def adopted_totals(
@@ -129,7 +133,7 @@ def decisions(request: AuthenticatedHttpRequest, round_id: str) -> HttpResponse:
     elif request.method == "POST":
         messages.error(request, _("Publish a catalog before recording decisions on it."))
         return redirect("decisions", round_id=budget_round.public_id)
-    recorded = _decisions(agreement)
+    recorded = _decisions(agreement, role)
     return render(
         request,
         "decisions/decisions.html",

@@ -604,10 +604,20 @@ def scenario_compare(
     common = set.intersection(*members.values())
     differing = sorted((proposals[i] for i in every - common), key=lambda p: p.position)
     rows = [{"proposal": p, "in": [p.pk in members[s.pk] for s in scenarios]} for p in differing]
+    marking = _log_view(
+        request,
+        version,
+        list(proposals.values()),
+        AccessKind.SCENARIO,
+        _("Comparison of %(names)s (%(version)s)")
+        % {"names": ", ".join(s.name for s in scenarios), "version": _version_label(version)},
+        ",".join(str(s.pk) for s in scenarios),
+    )
     return render(
         request,
         "prioritisation/scenario_compare.html",
         {
+            "marking": marking,
             "round": budget_round,
             "municipality": budget_round.municipality,
             "version": version,

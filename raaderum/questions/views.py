@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.confidentiality import visibility
 from raaderum.lib.http import AuthenticatedHttpRequest
 from raaderum.organisation.models import Municipality
 from raaderum.publication.models import CatalogVersion, PublishedProposal
@@ -100,8 +101,11 @@ def question_list(request: AuthenticatedHttpRequest, round_id: str) -> HttpRespo
     )
 
 
-def _latest_version(budget_round: BudgetRound, number: str | None) -> CatalogVersion | None:
-    versions = CatalogVersion.objects.filter(round=budget_round)
+def _latest_version(
+    budget_round: BudgetRound, number: str | None, role: str | None
+) -> CatalogVersion | None:
+    """The version asked about (or the newest) among those the role may see."""
+    versions = visibility.visible_versions(CatalogVersion.objects.filter(round=budget_round), role)
     if number and number.isdigit() and len(number) < 6:
         return versions.filter(number=int(number)).first()
     return versions.order_by("-number").first()
@@ -113,7 +117,8 @@ def question_ask(request: AuthenticatedHttpRequest, round_id: str) -> HttpRespon
     """A politician's question about a proposal of the published catalog or about the round."""
     budget_round = access.get_round(request.user, round_id, Action.ASK_QUESTION)
     data = request.POST if request.method == "POST" else request.GET
-    version = _latest_version(budget_round, data.get("version"))
+    role = access.role_in(request.user, budget_round.municipality_id)
+    version = _latest_version(budget_round, data.get("version"), role)
     proposals: QuerySet[PublishedProposal] = (
         askable_proposals(request.user, version) if version else PublishedProposal.objects.none()
     )

@@ -209,3 +209,25 @@ def test_the_entries_reach_the_person_log(client, world, levels):
     assert [e.what for e in entries] == [
         "Set: Offentliggjort katalog – Budget 2028–2031, version 3 (Fortrolig for politikerne)"
     ]
+
+
+def test_a_comparison_of_scenarios_is_marked_and_logged(client, world, levels):
+    from raaderum.prioritisation.models import Scenario
+
+    version = levels.confidential
+    first, second = (
+        Scenario.objects.create(version=version, name=name, owner=world.politician)
+        for name in ("Plan A", "Plan B")
+    )
+    first.proposals.set(version.proposals.filter(proposal=levels.a))
+    second.proposals.set(version.proposals.filter(proposal__in=[levels.a, levels.c]))
+    client.force_login(world.politician)
+    response = client.get(
+        reverse("scenario_compare", args=[levels.round.public_id, 3]),
+        {"s": [first.public_id, second.public_id]},
+    )
+    assert response.status_code == 200
+    assert "FORTROLIGT – til byrådets medlemmer" in response.content.decode()
+    [row] = rows()
+    assert (row[0], row[1], row[2], row[4]) == ("pia", "view", "scenario", "confidential")
+    assert row[3] == "Sammenligning af Plan A, Plan B (Budget 2028–2031, version 3)"

@@ -143,6 +143,46 @@ def test_a_politician_cannot_ask_about_an_internal_proposal(client, world, level
     assert not askable_proposals(world.politician, levels.internal).exists()
 
 
+def test_the_question_form_offers_the_newest_version_the_politician_may_see(
+    client, world, levels
+):
+    from raaderum.publication.actions import do_publish_catalog
+
+    do_publish_catalog(levels.round, user=world.budget_officer, visibility="internal")  # no. 4
+    client.force_login(world.politician)
+    response = client.get(reverse("question_ask", args=[levels.round.public_id]))
+    assert response.status_code == 200
+    offered = {str(p) for p in response.context["form"].fields["proposal"].queryset}
+    # Version 3 (confidential), not the newer internal version 4, and never internal proposals.
+    assert any("Fortroligt katalogforslag" in title for title in offered)
+    assert not any("Navngivne ledere" in title for title in offered)
+    response = client.get(
+        reverse("question_ask", args=[levels.round.public_id]), {"version": "4"}
+    )
+    assert response.context["form"].fields["proposal"].queryset.count() == 0
+
+
+def test_the_decisions_page_leaves_out_a_held_back_proposal_for_politicians(
+    client, world, levels
+):
+    from raaderum.decisions.actions import do_record_decisions
+    from raaderum.decisions.tests.helpers import AGREEMENT
+
+    rows = {
+        p.pk: {"outcome": "adopted", "note": "", "may_return": False, "return_from_year": None}
+        for p in levels.public.proposals.all()
+    }
+    do_record_decisions(levels.round, levels.public, AGREEMENT, rows, user=world.budget_officer)
+    url = reverse("decisions", args=[levels.round.public_id])
+    client.force_login(world.politician)
+    html = client.get(url).content.decode()
+    assert "Åbent forslag om parkering" in html and "Fortroligt om plejecentre" in html
+    assert "Navngivne ledere" not in html
+    assert "2.357" not in html  # nor in the adopted totals
+    client.force_login(world.budget_officer)
+    assert "Navngivne ledere" in client.get(url).content.decode()
+
+
 def test_compare_leaves_out_what_the_reader_may_not_see(client, world, levels):
     client.force_login(world.politician)
     url = reverse("catalog_compare", args=[levels.round.public_id]) + "?a=1&b=3"
