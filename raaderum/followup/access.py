@@ -22,8 +22,10 @@ from django.utils.translation import gettext as _
 
 from raaderum import access
 from raaderum.access import Action
+from raaderum.confidentiality import visibility
 from raaderum.followup.models import FollowUpCycle, Initiative
 from raaderum.organisation.models import Municipality
+from raaderum.publication.models import PublishedProposal
 
 if TYPE_CHECKING:
     from raaderum.organisation.models import User
@@ -45,7 +47,12 @@ def get_initiative(user: User, round_id: UUID | str, code: str) -> Initiative:
     )
     if initiative is None:
         raise Http404(_("Not found"))
-    access.require(user, initiative.municipality_id, Action.VIEW_FOLLOWUP)
+    membership = access.require(user, initiative.municipality_id, Action.VIEW_FOLLOWUP)
+    published = initiative.decision.published
+    if not visibility.visible_published(
+        PublishedProposal.objects.filter(pk=published.pk), membership.role
+    ).exists():
+        raise Http404(_("Not found"))  # held back from politicians by its own level
     return initiative
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from raaderum.confidentiality import visibility
 from raaderum.followup import realisation as calc
 from raaderum.followup.models import Initiative, Realisation, ReviewState
 from raaderum.organisation.models import Committee, Municipality
@@ -82,9 +83,12 @@ class Overview:
 def initiatives_of(
     municipality: Municipality,
     *,
+    role: str | None,
     committee: Committee | None = None,
     budget_round: BudgetRound | None = None,
 ) -> list[Initiative]:
+    """The initiatives the role may see: an adopted proposal held back from politicians by its
+    own level (raaderum.confidentiality) stays with the administration."""
     initiatives = (
         Initiative.objects.filter(municipality=municipality)
         .select_related(
@@ -109,7 +113,7 @@ def initiatives_of(
         initiatives = initiatives.filter(decision__published__committee=committee)
     if budget_round is not None:
         initiatives = initiatives.filter(decision__agreement__round=budget_round)
-    return list(initiatives)
+    return list(visibility.visible_published(initiatives, role, prefix="decision__published__"))
 
 
 def row_for(initiative: Initiative) -> InitiativeRow:
@@ -135,10 +139,13 @@ def _groups(pairs: list[tuple[object, str, calc.Line]], order: Order) -> list[Gr
 def build_overview(
     municipality: Municipality,
     *,
+    role: str | None,
     committee: Committee | None = None,
     budget_round: BudgetRound | None = None,
 ) -> Overview:
-    initiatives = initiatives_of(municipality, committee=committee, budget_round=budget_round)
+    initiatives = initiatives_of(
+        municipality, role=role, committee=committee, budget_round=budget_round
+    )
     rows = [row_for(initiative) for initiative in initiatives]
     type_labels = {value: str(label) for value, label in ProposalType.choices}
     type_order: Order = {value: (n, "") for n, value in enumerate(ProposalType.values)}

@@ -64,7 +64,7 @@ from raaderum.followup.models import (
 )
 from raaderum.followup.overview import Overview, build_overview, initiatives_of, row_for
 from raaderum.lib.http import AuthenticatedHttpRequest
-from raaderum.organisation.models import Committee, Municipality
+from raaderum.organisation.models import Committee, Municipality, Role
 from raaderum.rounds.models import BudgetRound
 
 
@@ -122,9 +122,9 @@ def overview(request: AuthenticatedHttpRequest, municipality_slug: str) -> HttpR
     """Realisation rates by type, committee and round; expected against realised per year."""
     municipality = access.get_municipality(request.user, municipality_slug, Action.VIEW_FOLLOWUP)
     chosen, committee, budget_round, choices = _filters(request, municipality)
-    result = build_overview(municipality, committee=committee, budget_round=budget_round)
-    cycles = list(municipality.followup_cycles.all())
     role = access.role_in(request.user, municipality.pk)
+    result = build_overview(municipality, role=role, committee=committee, budget_round=budget_round)
+    cycles = list(municipality.followup_cycles.all())
     mine = [
         row
         for row in result.rows
@@ -158,7 +158,10 @@ def initiative_list(request: AuthenticatedHttpRequest, municipality_slug: str) -
     rows = [
         row_for(initiative)
         for initiative in initiatives_of(
-            municipality, committee=committee, budget_round=budget_round
+            municipality,
+            role=access.role_in(request.user, municipality.pk),
+            committee=committee,
+            budget_round=budget_round,
         )
     ]
     return render(
@@ -183,7 +186,10 @@ def report_pdf(request: AuthenticatedHttpRequest, municipality_slug: str) -> Htt
     municipality = access.get_municipality(request.user, municipality_slug, Action.VIEW_FOLLOWUP)
     _chosen, committee, budget_round, _choices = _filters(request, municipality)
     started = time.monotonic()
-    result = build_overview(municipality, committee=committee, budget_round=budget_round)
+    # The political report: what the politicians may see, whoever makes it.
+    result = build_overview(
+        municipality, role=Role.POLITICIAN, committee=committee, budget_round=budget_round
+    )
     content = render_report(municipality, result)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = str(

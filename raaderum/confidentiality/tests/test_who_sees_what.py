@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 import time_machine
 from django.urls import reverse
@@ -181,6 +183,38 @@ def test_the_decisions_page_leaves_out_a_held_back_proposal_for_politicians(
     assert "2.357" not in html  # nor in the adopted totals
     client.force_login(world.budget_officer)
     assert "Navngivne ledere" in client.get(url).content.decode()
+
+
+def test_follow_up_of_a_held_back_proposal_stays_with_the_administration(client, world, levels):
+    from pypdf import PdfReader
+
+    from raaderum.decisions.actions import do_record_decisions
+    from raaderum.decisions.tests.helpers import AGREEMENT
+
+    rows = {
+        p.pk: {"outcome": "adopted", "note": "", "may_return": False, "return_from_year": None}
+        for p in levels.public.proposals.all()
+    }
+    do_record_decisions(levels.round, levels.public, AGREEMENT, rows, user=world.budget_officer)
+    held_back = levels.public.proposals.get(proposal=levels.b).code
+    slug = world.municipality.slug
+    initiative = reverse("followup_initiative", args=[levels.round.public_id, held_back])
+    overview = reverse("followup_overview", args=[slug])
+    client.force_login(world.politician)
+    html = client.get(reverse("followup_initiatives", args=[slug])).content.decode()
+    assert "Åbent forslag om parkering" in html and "Navngivne ledere" not in html
+    assert len(client.get(overview).context["overview"].rows) == 3
+    assert client.get(initiative).status_code == 404
+    client.force_login(world.budget_officer)
+    html = client.get(reverse("followup_initiatives", args=[slug])).content.decode()
+    assert "Navngivne ledere" in html
+    assert len(client.get(overview).context["overview"].rows) == 4
+    assert client.get(initiative).status_code == 200
+    # The political report leaves it out, whoever makes it.
+    response = client.get(reverse("followup_report_pdf_file", args=[slug]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Åbent forslag om parkering" in text
+    assert "Navngivne ledere" not in text
 
 
 def test_compare_leaves_out_what_the_reader_may_not_see(client, world, levels):

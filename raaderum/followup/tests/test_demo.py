@@ -13,6 +13,7 @@ from raaderum.followup.models import (
 )
 from raaderum.followup.overview import build_overview
 from raaderum.followup.progress import counts, cycle_rows
+from raaderum.organisation.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_the_demo_follows_up_last_years_agreement():
     ]
     statuses = set(Realisation.objects.filter(state="approved").values_list("status", flat=True))
     assert {"exceeded", "not_realised"} <= statuses
-    overview = build_overview(result.municipality)
+    overview = build_overview(result.municipality, role=Role.BUDGET_OFFICE)
     assert overview.total.realised == 1_650_000 + 450_000 + 1_000_000 + 0
     assert overview.percent == 89  # 3.100.000 of 3.500.000
     assert Evidence.objects.count() == 1
