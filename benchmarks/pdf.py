@@ -35,6 +35,7 @@ django.setup()
 
 from decimal import Decimal  # noqa: E402
 
+from benchmarks.simulator import screen  # noqa: E402
 from raaderum.proposals.models import (  # noqa: E402
     Effect,
     Proposal,
@@ -98,6 +99,7 @@ def build(count: int) -> World:
         for p in proposals
         for year in range(2028, 2031)
     )
+    screen(world)  # each proposal assessed on the four default questions: a table in the PDF
     return world
 
 
