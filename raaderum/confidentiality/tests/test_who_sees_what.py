@@ -145,9 +145,7 @@ def test_a_politician_cannot_ask_about_an_internal_proposal(client, world, level
     assert not askable_proposals(world.politician, levels.internal).exists()
 
 
-def test_the_question_form_offers_the_newest_version_the_politician_may_see(
-    client, world, levels
-):
+def test_the_question_form_offers_the_newest_version_the_politician_may_see(client, world, levels):
     from raaderum.publication.actions import do_publish_catalog
 
     do_publish_catalog(levels.round, user=world.budget_officer, visibility="internal")  # no. 4
@@ -158,15 +156,11 @@ def test_the_question_form_offers_the_newest_version_the_politician_may_see(
     # Version 3 (confidential), not the newer internal version 4, and never internal proposals.
     assert any("Fortroligt katalogforslag" in title for title in offered)
     assert not any("Navngivne ledere" in title for title in offered)
-    response = client.get(
-        reverse("question_ask", args=[levels.round.public_id]), {"version": "4"}
-    )
+    response = client.get(reverse("question_ask", args=[levels.round.public_id]), {"version": "4"})
     assert response.context["form"].fields["proposal"].queryset.count() == 0
 
 
-def test_the_decisions_page_leaves_out_a_held_back_proposal_for_politicians(
-    client, world, levels
-):
+def test_the_decisions_page_leaves_out_a_held_back_proposal_for_politicians(client, world, levels):
     from raaderum.decisions.actions import do_record_decisions
     from raaderum.decisions.tests.helpers import AGREEMENT
 
